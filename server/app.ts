@@ -1,0 +1,88 @@
+/**
+ * Builds the Fastify app. Only server/main.ts listens; tests build the app and call `inject`.
+ * Infrastructure (errors, auth, parsers, docs) is registered before feature routes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { Database, DatabaseKind } from './db/database.ts';
+import type { DB } from './db/schema.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerStreamingParsers } from './http/raw-body.ts';
+import { registerAuth } from './modules/auth/plugin.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { datasetRoutes } from './modules/datasets/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { mappingRoutes } from './modules/mappings/routes.ts';
+import { WEB_DIST_DIR } from './paths.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    dbKind: DatabaseKind;
+    config: Config;
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+  /** Folder of the built web UI; the UI is not served when it does not exist. */
+  webDir?: string;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: options.config.logLevel,
+      // Tokens never reach the logs, whatever a future serializer adds.
+      redact: ['req.headers.authorization', 'headers.authorization'],
+    },
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.database.db);
+  app.decorate('dbKind', options.database.kind);
+  app.decorate('config', options.config);
+
+  registerErrorHandling(app);
+  registerStreamingParsers(app);
+  registerAuth(app, options.config.adminToken);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Rekindle API', version: '1.0.0', description: 'Lead recovery workbench: datasets, rules, evaluations, releases, recommendations.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
+  await app.register(datasetRoutes);
+  await app.register(mappingRoutes);
+
+  const webDir = options.webDir ?? WEB_DIST_DIR;
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+    // The SPA routes itself: any other GET outside /api and /docs gets index.html.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,64 @@
+/**
+ * Opens the database: the embedded PGlite by default, PostgreSQL when DATABASE_URL is set.
+ * Both go through `pg`'s Pool and Kysely's own PostgresDialect, so every query is the same code.
+ * PGlite is reached through its node-postgres adapter with a pool of one connection: PGlite has a
+ * single session, and the pool's queue is the connection lock that keeps concurrent writes safe.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { migrationProvider } from './migrations/index.ts';
+
+// `date` columns come back as the ISO string they are, not a JS Date shifted by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// Counts and bigserial ids: int8 as a JS number would be lossy past 2^53; keep it a string.
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://... to use a PostgreSQL server. */
+  databaseUrl?: string;
+  /** Folder for the embedded database files; `memory://` for a throwaway in-memory database. */
+  embeddedDir?: string;
+  /** Connections for PostgreSQL (ignored for PGlite, which has exactly one). */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const dir = options.embeddedDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'embedded',
+    close: async () => {
+      await db.destroy();
+      // Without this the process waits ~10 s for PGlite's worker before it can exit.
+      await pglite.close();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

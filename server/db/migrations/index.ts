@@ -1,0 +1,14 @@
+/**
+ * The migrations, in order. Listed explicitly (not read from the folder) so they work the same
+ * under tsx, vitest and a bundled build; the file names carry the timestamp that orders them.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261123T1400_initial.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '20261123T1400_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,75 @@
+/**
+ * Dataset-level facts a single lead cannot know about itself: duplicates. Leads sharing a
+ * normalised email or phone form one group (transitively); the earliest created lead of a group
+ * is the original, every other member is a duplicate of it. An explicit `duplicate_of` always
+ * marks a duplicate, even without an index.
+ */
+import type { Lead } from '../lead.ts';
+
+export interface DuplicateInfo {
+  /** Id of the original this lead duplicates, or null when it is the original / unique. */
+  duplicate_of: string | null;
+  group_size: number;
+}
+
+export interface DatasetIndex {
+  duplicates: Map<string, DuplicateInfo>;
+}
+
+export function normaliseEmail(email: string | null | undefined): string | null {
+  if (!email) return null;
+  const e = email.trim().toLowerCase();
+  const at = e.lastIndexOf('@');
+  if (at < 1 || at === e.length - 1) return null;
+  // "ana+moving@x.org" reaches the same inbox as "ana@x.org".
+  return e.slice(0, at).replace(/\+.*$/, '') + e.slice(at);
+}
+
+/** Digits only, international prefix dropped; the last 9 digits identify a number across formats. */
+export function normalisePhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '').replace(/^00/, '');
+  return digits.length < 7 ? null : digits.slice(-9);
+}
+
+function createdKey(lead: Lead): number {
+  const ms = lead.created_at ? Date.parse(lead.created_at) : NaN;
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+
+export function buildDatasetIndex(leads: Lead[]): DatasetIndex {
+  // Union-find over lead positions, joined through shared email / phone keys.
+  const parent = leads.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const firstByKey = new Map<string, number>();
+  leads.forEach((lead, i) => {
+    const keys = [normaliseEmail(lead.contact?.email), normalisePhone(lead.contact?.phone)];
+    keys.forEach((key, k) => {
+      if (!key) return;
+      const tagged = `${k}:${key}`;
+      const first = firstByKey.get(tagged);
+      if (first === undefined) firstByKey.set(tagged, i);
+      else parent[find(i)] = find(first);
+    });
+  });
+  const groups = new Map<number, number[]>();
+  leads.forEach((_, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  });
+  const duplicates = new Map<string, DuplicateInfo>();
+  for (const members of groups.values()) {
+    members.sort((a, b) => createdKey(leads[a]) - createdKey(leads[b]) || (leads[a].id < leads[b].id ? -1 : 1));
+    const original = leads[members[0]].id;
+    members.forEach((m, pos) => {
+      duplicates.set(leads[m].id, { duplicate_of: pos === 0 ? null : original, group_size: members.length });
+    });
+  }
+  return { duplicates };
+}
+

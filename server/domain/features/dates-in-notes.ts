@@ -1,0 +1,107 @@
+/**
+ * Dates mentioned in activity texts: "postponed the move to March", "Umzug am 15.03.2027",
+ * "javite se u siječnju". Each date is parsed relative to the ACTIVITY's own date (a note
+ * written in October saying "March" means the next March after October), never the clock.
+ *
+ * A mention is classified by the words of its clause: a moving/postponement context makes it a
+ * service-date mention, a "call me / get back to me" context a requested recontact date. Dates
+ * in other contexts (quote validity, holidays) are ignored. Only customer (inbound) texts and
+ * rep notes (internal) are read: a rep's own outbound email quoting the date is not news.
+ */
+import * as chrono from 'chrono-node';
+import { DATE_PREFILTER, parseMonthNames } from './month-names.ts';
+import { dayNumber, dayNumberOfDate, isoDateOfDay } from './time.ts';
+import type { PreparedText } from './prepared-text.ts';
+
+export interface DateMention {
+  activity_index: number;
+  kind: 'service' | 'recontact';
+  date: string;
+  day: number;
+  /** Day number of the activity that mentioned it (newer notes override older facts). */
+  said_on: number;
+  postponed: boolean;
+  excerpt: string;
+}
+
+const SERVICE_CONTEXT =
+  /mov|relocat|postpon|delay|push(ed)? (it |the move )?back|reschedul|new date|umzug|umzieh|zieh|verschieb|verschob|verleg|selidb|selim|selit|preselj|odgod|odgad|pomak|pomic|prebac/;
+const POSTPONE_CONTEXT = /postpon|delay|push(ed)? (it |the move )?back|reschedul|later|verschieb|verschob|spater|verleg|odgod|odgad|pomak|pomic|kasnije/;
+const RECONTACT_CONTEXT =
+  /call|contact|reach|get back|get in touch|touch base|follow up|write|ring|ask again|try again|melden|anruf|rufen|kontakt|schreib|javi|nazov|zovi|kontaktir|obrat|pis(i|ite)/;
+const MOVE_WORDS = /mov|umzug|umzieh|selidb|preselj/;
+const IGNORE_CONTEXT = /valid|expire|gultig|vrijedi|vazi|holiday|vacation|urlaub|godisnj/;
+
+function clauseAround(folded: string, index: number): string {
+  let start = index;
+  while (start > 0 && !/[.!?;,\n]/.test(folded[start - 1])) start--;
+  let end = index;
+  while (end < folded.length && !/[.!?;,\n]/.test(folded[end])) end++;
+  return folded.slice(start, end);
+}
+
+interface RawDate { index: number; length: number; date: Date; dayCertain: boolean }
+
+function parseAll(text: PreparedText, ref: Date, language: string | null): RawDate[] {
+  const found: RawDate[] = [];
+  const parsers = language === 'de' ? [chrono.de, chrono.en] : [chrono.en];
+  for (const parser of parsers) {
+    for (const r of parser.parse(text.original, ref, { forwardDate: true })) {
+      // A bare weekday or time ("Monday", "at 5") is too vague to move a service date.
+      if (!r.start.isCertain('month') && !r.start.isCertain('day') && !/\d/.test(r.text)) continue;
+      found.push({ index: r.index, length: r.text.length, date: r.start.date(), dayCertain: r.start.isCertain('day') });
+    }
+  }
+  found.push(...parseMonthNames(text.folded, ref));
+  return found;
+}
+
+export function findDateMentions(texts: PreparedText[], language: string | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  for (const text of texts) {
+    if (text.activity_index < 0 || text.direction === 'outbound' || text.said_on === null) continue;
+    if (!DATE_PREFILTER.test(text.folded)) continue;
+    const ref = new Date((text.said_on + 0.5) * 86_400_000);
+    const seen = new Set<number>();
+    for (const raw of parseAll(text, ref, language)) {
+      const clause = clauseAround(text.folded, raw.index);
+      if (IGNORE_CONTEXT.test(clause)) continue;
+      const service = SERVICE_CONTEXT.test(clause);
+      const recontact = RECONTACT_CONTEXT.test(clause);
+      if (!service && !recontact) continue;
+      const day = dayNumberOfDate(raw.date);
+      if (day < text.said_on || seen.has(day)) continue; // past dates are history, not plans
+      seen.add(day);
+      mentions.push({
+        activity_index: text.activity_index,
+        kind: service && (!recontact || POSTPONE_CONTEXT.test(clause) || MOVE_WORDS.test(clause)) ? 'service' : 'recontact',
+        date: isoDateOfDay(day),
+        day,
+        said_on: text.said_on,
+        postponed: POSTPONE_CONTEXT.test(clause),
+        excerpt: text.original.slice(raw.index, raw.index + raw.length),
+      });
+    }
+  }
+  return mentions;
+}
+
+/** The latest-said service-date mention that is newer than the lead's own date field. */
+export function effectiveServiceDate(
+  fieldDate: string | null | undefined,
+  createdDay: number | null,
+  mentions: DateMention[],
+): { date: string | null; day: number | null; fromNotes: DateMention | null } {
+  const fieldDay = dayNumber(fieldDate ?? null);
+  let best: DateMention | null = null;
+  for (const m of mentions) {
+    if (m.kind !== 'service') continue;
+    if (!best || m.said_on > best.said_on || (m.said_on === best.said_on && m.day > best.day)) best = m;
+  }
+  // The field was captured when the lead was created; a note written later and naming a
+  // different date is the newer fact ("postponed to March").
+  if (best && (fieldDay === null || createdDay === null || best.said_on >= createdDay) && best.day !== fieldDay) {
+    return { date: best.date, day: best.day, fromNotes: best };
+  }
+  return { date: fieldDay === null ? null : isoDateOfDay(fieldDay), day: fieldDay, fromNotes: null };
+}

@@ -1,0 +1,62 @@
+/**
+ * Turns every error into `application/problem+json` (CONTRACTS.md section 5).
+ * Validation errors name each bad field; internal errors say nothing about internals.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, problemType, type Problem } from './errors.ts';
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  return reply.status(problem.status).headers(headers).type('application/problem+json').send(problem);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(
+        reply,
+        { type: problemType(error.kind), title: error.title, status: error.status, detail: error.detail, ...error.extra },
+        error.headers,
+      );
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => {
+        const where = `${error.validationContext ?? 'body'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}`;
+        return `${where}: ${v.message}`;
+      });
+      return sendProblem(reply, {
+        type: problemType('validation'),
+        title: 'Invalid request',
+        status: 400,
+        detail: errors.join('; '),
+        errors,
+      });
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendProblem(reply, {
+        type: problemType('internal'),
+        title: 'Internal server error',
+        status: 500,
+        detail: 'The server failed to handle this request; it has been logged.',
+      });
+    }
+    // Fastify's own 4xx (bad JSON, body too large, unsupported media type): their messages are safe.
+    return sendProblem(reply, {
+      type: problemType(error.code ?? 'client-error'),
+      title: status === 413 ? 'Payload too large' : status === 415 ? 'Unsupported media type' : 'Bad request',
+      status,
+      detail: error.message,
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: problemType('not_found'),
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Imports a stream of rows into a dataset version, all or nothing: valid rows are written in
+ * batches inside ONE transaction, so a failure midway (bad stream, database error, crash)
+ * leaves the dataset exactly as it was. Rejected rows do not fail the import; they are reported.
+ * A locked version (one an evaluation used) is never changed: the import creates a new version.
+ */
+import type { Kysely } from 'kysely';
+import type { DB, NewLeadRow } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import { recordAudit } from '../audit/repository.ts';
+import type { ImportRow } from './import-sources.ts';
+import * as repo from './repository.ts';
+
+const BATCH_SIZE = 1000;
+
+export interface ImportResult {
+  imported: number;
+  rejected: { line: number; errors: string[] }[];
+  dataset_id: string;
+  version: number;
+  lead_count: number;
+}
+
+export async function importRows(
+  db: Kysely<DB>,
+  datasetId: string,
+  rows: AsyncIterable<ImportRow>,
+  meta: { actor: string; format: string; mapping?: string },
+): Promise<ImportResult> {
+  return db.transaction().execute(async (trx) => {
+    let target = await repo.findDataset(trx, datasetId);
+    if (!target) throw new AppError('not_found', `No dataset ${datasetId}.`);
+    if (target.locked_at) {
+      const latest = await repo.findLatestByName(trx, target.name);
+      target = await repo.insertDataset(trx, {
+        name: target.name,
+        description: target.description,
+        as_of: target.as_of,
+        version: (latest?.version ?? target.version) + 1,
+        parent_id: target.id,
+        created_by: meta.actor,
+      });
+      await repo.copyLeads(trx, datasetId, target.id);
+    }
+
+    let seq = await repo.maxSeq(trx, target.id);
+    const firstLine = new Map<string, number>();
+    const rejected: ImportResult['rejected'] = [];
+    let batch: NewLeadRow[] = [];
+    let imported = 0;
+
+    for await (const row of rows) {
+      if (!row.ok) {
+        rejected.push({ line: row.line, errors: row.errors });
+        continue;
+      }
+      const seenAt = firstLine.get(row.lead.id);
+      if (seenAt !== undefined) {
+        rejected.push({ line: row.line, errors: [`id: "${row.lead.id}" appears again (first on line ${seenAt})`] });
+        continue;
+      }
+      firstLine.set(row.lead.id, row.line);
+      batch.push(repo.toLeadRow(target.id, ++seq, row.lead));
+      imported++;
+      if (batch.length >= BATCH_SIZE) {
+        await repo.upsertLeads(trx, batch);
+        batch = [];
+      }
+    }
+    await repo.upsertLeads(trx, batch);
+    const leadCount = await repo.refreshLeadCount(trx, target.id);
+    await recordAudit(trx, {
+      actor: meta.actor,
+      action: 'dataset.import',
+      subject: target.id,
+      details: { format: meta.format, mapping: meta.mapping ?? null, imported, rejected: rejected.length, new_version_of: target.id === datasetId ? null : datasetId },
+    });
+    return { imported, rejected, dataset_id: target.id, version: target.version, lead_count: leadCount };
+  });
+}

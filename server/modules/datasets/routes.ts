@@ -1,0 +1,133 @@
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IsoDate } from '../../domain/lead.ts';
+import { AppError } from '../../http/errors.ts';
+import { limitBytes, mediaType } from '../../http/raw-body.ts';
+import { principalOf } from '../auth/plugin.ts';
+import { loadMapping } from '../mappings/service.ts';
+import { readCsv, readJsonl } from './import-sources.ts';
+import { importRows } from './import-service.ts';
+import * as repo from './repository.ts';
+import { createDataset, datasetView, resolveDataset } from './service.ts';
+
+const roles = ['manager', 'engineer'] as const;
+const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+const IdParams = z.object({ id: z.string().max(100) });
+
+export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/datasets',
+    {
+      config: { roles },
+      schema: {
+        tags: ['datasets'],
+        summary: 'Create a dataset (a named, versioned set of leads with an as_of date)',
+        body: z.object({
+          name: z.string().trim().min(1).max(100).regex(/^[\w.\- ]+$/, 'letters, digits, spaces, . _ -'),
+          as_of: IsoDate,
+          description: z.string().max(2000).nullish(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const row = await createDataset(app.db, request.body, principalOf(request).actor);
+      return reply.status(201).send(datasetView(row));
+    },
+  );
+
+  app.get('/api/datasets', { config: { roles }, schema: { tags: ['datasets'] } }, async () => ({
+    items: (await repo.listDatasets(app.db)).map(datasetView),
+  }));
+
+  app.get('/api/datasets/:id', { config: { roles }, schema: { tags: ['datasets'], params: IdParams } }, async (request) => {
+    const row = await resolveDataset(app.db, request.params.id);
+    const [statuses, labels] = await Promise.all([repo.countBy(app.db, row.id, 'status'), repo.countBy(app.db, row.id, 'label_decision')]);
+    return { ...datasetView(row), counts: { status: statuses, label: labels } };
+  });
+
+  app.post(
+    '/api/datasets/:id/import',
+    {
+      config: { roles },
+      schema: {
+        tags: ['datasets'],
+        summary: 'Import leads: application/x-ndjson canonical records, or text/csv with ?mapping=<name>',
+        params: IdParams,
+        querystring: z.object({ mapping: z.string().max(64).optional() }),
+      },
+    },
+    async (request) => {
+      const actor = principalOf(request).actor;
+      const type = mediaType(request.headers['content-type']);
+      const dataset = await resolveDataset(app.db, request.params.id);
+      if (!request.body || typeof (request.body as Readable).pipe !== 'function') {
+        throw new AppError('unsupported_media_type', 'Send application/x-ndjson (one lead record per line) or text/csv with ?mapping=<name>.');
+      }
+      const body = limitBytes(request.body as Readable, MAX_IMPORT_BYTES);
+      if (type === 'text/csv') {
+        if (!request.query.mapping) throw new AppError('bad_request', 'A CSV import needs ?mapping=<mapping name> (see GET /api/mappings).');
+        const mapping = await loadMapping(app.db, request.query.mapping);
+        return importRows(app.db, dataset.id, readCsv(body, mapping), { actor, format: 'csv', mapping: mapping.name });
+      }
+      return importRows(app.db, dataset.id, readJsonl(body), { actor, format: 'jsonl' });
+    },
+  );
+
+  app.post(
+    '/api/mappings/:name/preview',
+    {
+      config: { roles },
+      schema: {
+        tags: ['mappings'],
+        summary: 'Map the first rows of a CSV (text/csv body) without importing anything',
+        params: z.object({ name: z.string().max(64) }),
+        querystring: z.object({ rows: z.coerce.number().int().min(1).max(100).default(10) }),
+      },
+    },
+    async (request) => {
+      if (mediaType(request.headers['content-type']) !== 'text/csv') throw new AppError('unsupported_media_type', 'Send the CSV as text/csv.');
+      const mapping = await loadMapping(app.db, request.params.name);
+      const items = [];
+      for await (const row of readCsv(limitBytes(request.body as Readable, MAX_IMPORT_BYTES), mapping, { limit: request.query.rows })) {
+        items.push(row);
+      }
+      // Stop reading the rest of the upload; the preview only needed its head.
+      (request.body as Readable).resume();
+      return { mapping: mapping.name, items };
+    },
+  );
+
+  app.get(
+    '/api/datasets/:id/leads',
+    {
+      config: { roles },
+      schema: {
+        tags: ['datasets'],
+        params: IdParams,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+          status: z.string().max(40).optional(),
+          label: z.string().max(40).optional(),
+          q: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const dataset = await resolveDataset(app.db, request.params.id);
+      return repo.queryLeads(app.db, dataset.id, request.query);
+    },
+  );
+
+  app.get(
+    '/api/datasets/:id/leads/:leadId',
+    { config: { roles }, schema: { tags: ['datasets'], params: z.object({ id: z.string().max(100), leadId: z.string().max(200) }) } },
+    async (request) => {
+      const dataset = await resolveDataset(app.db, request.params.id);
+      const lead = await repo.findLead(app.db, dataset.id, request.params.leadId);
+      if (!lead) throw new AppError('not_found', `No lead ${request.params.leadId} in dataset ${dataset.name} v${dataset.version}.`);
+      return { dataset: datasetView(dataset), lead };
+    },
+  );
+};

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf } from '../auth/plugin.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { getMappingText, listMappings, saveMapping } from './service.ts';
+
+const roles = ['manager', 'engineer'] as const;
+const NameParams = z.object({ name: z.string().max(64) });
+
+export const mappingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/mappings', { config: { roles }, schema: { tags: ['mappings'], summary: 'List CSV column mappings' } }, async () => ({
+    items: await listMappings(app.db),
+  }));
+
+  app.get('/api/mappings/:name', { config: { roles }, schema: { tags: ['mappings'], params: NameParams } }, async (request) => {
+    const { content, source } = await getMappingText(app.db, request.params.name);
+    return { name: request.params.name, source, content };
+  });
+
+  app.put(
+    '/api/mappings/:name',
+    {
+      config: { roles },
+      schema: { tags: ['mappings'], summary: 'Store a CSV mapping (YAML)', params: NameParams, body: z.object({ content: z.string().min(1).max(200_000) }) },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      const mapping = await saveMapping(app.db, request.params.name, request.body.content, actor.actor);
+      await recordAudit(app.db, { actor: actor.actor, action: 'mapping.save', subject: `mapping:${mapping.name}` });
+      return { name: mapping.name, source: 'stored', content: request.body.content };
+    },
+  );
+};
