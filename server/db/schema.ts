@@ -71,8 +71,128 @@ export interface DB {
   mappings: MappingsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  content_versions: ContentVersionsTable;
+  releases: ReleasesTable;
+  eval_runs: EvalRunsTable;
+  eval_results: EvalResultsTable;
+  provider_cache: ProviderCacheTable;
+  recommendations: RecommendationsTable;
+  reviews: ReviewsTable;
+  outcomes: OutcomesTable;
 }
 
 export type DatasetRow = Selectable<DatasetsTable>;
 export type NewLeadRow = Insertable<LeadsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+export interface ContentVersionsTable {
+  id: string;
+  kind: 'ruleset' | 'prompt';
+  name: string;
+  version: number;
+  content_hash: string;
+  /** relative path -> file text, exactly as authored. */
+  files: Json<Record<string, string>>;
+  author: string;
+  message: string;
+  created_at: TimestampDefault;
+}
+
+export type ReleaseStatus = 'proposed' | 'approved' | 'rejected' | 'production' | 'retired';
+
+export interface ReleasesTable {
+  id: string;
+  number: number;
+  ruleset_version_id: string;
+  prompt_version_id: string;
+  provider: Json;
+  provider_hash: string;
+  status: ReleaseStatus;
+  description: string;
+  proposed_by: string;
+  proposed_at: TimestampDefault;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_comment: string | null;
+  gate_results: Json | null;
+  eval_run_ids: Json<string[]>;
+  promoted_at: Date | null;
+}
+
+export type EvalRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface EvalRunsTable {
+  id: string;
+  dataset_id: string;
+  ruleset_version_id: string;
+  prompt_version_id: string;
+  provider: Json;
+  candidate_hash: string;
+  release_id: string | null;
+  label: string;
+  status: EvalRunStatus;
+  total: number;
+  done_count: number;
+  metrics: Json | null;
+  error: string | null;
+  created_by: string;
+  created_at: TimestampDefault;
+  started_at: Date | null;
+  finished_at: Date | null;
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
+}
+
+export interface EvalResultsTable {
+  run_id: string;
+  lead_id: string;
+  seq: number;
+  decision: string;
+  gold_decision: string | null;
+  priority: number;
+  result: Json;
+  latency_ms: number;
+  cached: boolean;
+}
+
+export interface ProviderCacheTable {
+  key: string;
+  output: Json;
+  created_at: TimestampDefault;
+}
+
+export interface RecommendationsTable {
+  id: string;
+  release_id: string;
+  lead_id: string;
+  as_of: string;
+  input_hash: string;
+  decision: string;
+  priority: number;
+  lead: Json;
+  output: Json;
+  status: string;
+  assigned_to: string | null;
+  created_by: string;
+  created_at: TimestampDefault;
+}
+
+export interface ReviewsTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  action: 'approve' | 'edit' | 'reject';
+  final: Json | null;
+  reason: string | null;
+  issues: Json;
+  actor: string;
+  at: TimestampDefault;
+}
+
+export interface OutcomesTable {
+  id: Generated<string>;
+  recommendation_id: string;
+  outcome: string;
+  note: string | null;
+  actor: string;
+  at: TimestampDefault;
+}

@@ -32,6 +32,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
         errors,
       });
     }
+    // A unique constraint lost to a concurrent request: the caller can retry or pick another name.
+    if ((error as { code?: string }).code === '23505') {
+      return sendProblem(reply, {
+        type: problemType('conflict'),
+        title: 'Conflict',
+        status: 409,
+        detail: 'This conflicts with a change made at the same time; reload and try again.',
+      });
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');

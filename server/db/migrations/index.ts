@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261123T1400_initial.ts';
+import * as workbench from './20261123T1430_workbench.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
+  '20261123T1430_workbench': workbench,
 };
 
 export const migrationProvider: MigrationProvider = {
