@@ -21,6 +21,9 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { datasetRoutes } from './modules/datasets/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { mappingRoutes } from './modules/mappings/routes.ts';
+import { rulesetRoutes } from './modules/rulesets/routes.ts';
+import { promptRoutes } from './modules/prompts/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -74,6 +77,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes);
   await app.register(datasetRoutes);
   await app.register(mappingRoutes);
+  await app.register(rulesetRoutes);
+  await app.register(promptRoutes);
+  await app.register(settingsRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -13,6 +13,8 @@ import { importRows } from './modules/datasets/import-service.ts';
 import { readJsonl } from './modules/datasets/import-sources.ts';
 import { findLatestByName } from './modules/datasets/repository.ts';
 import { createDataset } from './modules/datasets/service.ts';
+import { seedDefaultRuleset } from './modules/rulesets/service.ts';
+import { seedDefaultPrompt } from './modules/prompts/service.ts';
 import { DEMO_DATASET_FILE, DEMO_META_FILE } from './paths.ts';
 
 export const SYSTEM_ACTOR = 'system';
@@ -47,6 +49,8 @@ export async function seedDemoDataset(db: Kysely<DB>): Promise<BootstrapResult['
 export async function bootstrap(db: Kysely<DB>, options: { adminToken?: string; seedDemo: boolean }): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(db);
   const firstAdminToken = await ensureFirstAdmin(db, options.adminToken);
+  await seedDefaultRuleset(db, SYSTEM_ACTOR);
+  await seedDefaultPrompt(db, SYSTEM_ACTOR);
   const demo = options.seedDemo ? await seedDemoDataset(db) : null;
   return { migrations, firstAdminToken, demo };
 }

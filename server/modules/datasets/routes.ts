@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { limitBytes, mediaType } from '../../http/raw-body.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { loadMapping } from '../mappings/service.ts';
+import { invalidateFeatureSets } from '../rulesets/feature-cache.ts';
 import { readCsv, readJsonl } from './import-sources.ts';
 import { importRows } from './import-service.ts';
 import * as repo from './repository.ts';
@@ -65,12 +66,19 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('unsupported_media_type', 'Send application/x-ndjson (one lead record per line) or text/csv with ?mapping=<name>.');
       }
       const body = limitBytes(request.body as Readable, MAX_IMPORT_BYTES);
+      let rows;
+      let mappingName: string | undefined;
       if (type === 'text/csv') {
         if (!request.query.mapping) throw new AppError('bad_request', 'A CSV import needs ?mapping=<mapping name> (see GET /api/mappings).');
         const mapping = await loadMapping(app.db, request.query.mapping);
-        return importRows(app.db, dataset.id, readCsv(body, mapping), { actor, format: 'csv', mapping: mapping.name });
+        mappingName = mapping.name;
+        rows = readCsv(body, mapping);
+      } else {
+        rows = readJsonl(body);
       }
-      return importRows(app.db, dataset.id, readJsonl(body), { actor, format: 'jsonl' });
+      const result = await importRows(app.db, dataset.id, rows, { actor, format: mappingName ? 'csv' : 'jsonl', mapping: mappingName });
+      invalidateFeatureSets(result.dataset_id);
+      return result;
     },
   );
 

@@ -1,0 +1,66 @@
+/**
+ * The live preview of a draft ruleset over a labeled dataset: what the change does, at once.
+ * Counts, selection rate, reasons, per-rule matches, the confusion matrix against gold labels,
+ * do-not-contact precision/recall, and the leads whose decision flips against a baseline, with
+ * both traces. Runs the same `decide` as evaluations and production.
+ */
+import type { RuleDecision } from '../../domain/decision.ts';
+import { reasonCounts, scoreDecisions, type DecisionMetrics } from '../../domain/metrics/decision-metrics.ts';
+import { decide, type CompiledRuleset } from '../../domain/rules/index.ts';
+import type { FeatureSet } from './feature-cache.ts';
+
+export interface LeadFlip {
+  lead_id: string;
+  gold: string | null;
+  before: Pick<RuleDecision, 'decision' | 'priority' | 'reasons' | 'trace'>;
+  after: Pick<RuleDecision, 'decision' | 'priority' | 'reasons' | 'trace'>;
+}
+
+export interface PreviewResult {
+  metrics: DecisionMetrics;
+  reason_counts: Record<string, number>;
+  rule_matches: Record<string, number>;
+  flips: { total: number; by_transition: Record<string, number>; items: LeadFlip[] } | null;
+  timing_ms: { decide: number; features: number };
+}
+
+export function previewRuleset(
+  compiled: CompiledRuleset,
+  features: FeatureSet,
+  baseline: CompiledRuleset | null,
+  options: { flipsLimit: number },
+): PreviewResult {
+  const started = performance.now();
+  const decisions = features.leads.map((l) => decide(compiled, l.features));
+  const decideMs = performance.now() - started;
+
+  const metrics = scoreDecisions(
+    features.leads.map((l, i) => ({ lead_id: l.lead_id, decision: decisions[i].decision, gold: l.gold, gold_reasons: l.gold_reasons, compliance_flag: l.compliance_flag })),
+  );
+  const ruleMatches: Record<string, number> = {};
+  for (const d of decisions) for (const t of d.trace) if (t.matched) ruleMatches[t.rule_id] = (ruleMatches[t.rule_id] ?? 0) + 1;
+
+  let flips: PreviewResult['flips'] = null;
+  if (baseline) {
+    const items: LeadFlip[] = [];
+    const byTransition: Record<string, number> = {};
+    let total = 0;
+    features.leads.forEach((l, i) => {
+      const before = decide(baseline, l.features);
+      const after = decisions[i];
+      if (before.decision === after.decision) return;
+      total++;
+      const key = `${before.decision}->${after.decision}`;
+      byTransition[key] = (byTransition[key] ?? 0) + 1;
+      if (items.length < options.flipsLimit) items.push({ lead_id: l.lead_id, gold: l.gold, before, after });
+    });
+    flips = { total, by_transition: byTransition, items };
+  }
+  return {
+    metrics,
+    reason_counts: reasonCounts(decisions.map((d) => d.reasons.map((r) => r.code))),
+    rule_matches: ruleMatches,
+    flips,
+    timing_ms: { decide: Math.round(decideMs * 10) / 10, features: Math.round(features.computedMs) },
+  };
+}

@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { FEATURE_CATALOG, computeFeatures, decide } from '../../domain/rules/index.ts';
+import { IsoDate, Lead } from '../../domain/lead.ts';
+import { AppError } from '../../http/errors.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { principalOf } from '../auth/plugin.ts';
+import { resolveDataset } from '../datasets/service.ts';
+import { findVersion, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
+import { featureSetFor } from './feature-cache.ts';
+import { previewRuleset } from './preview.ts';
+import { compiledOrThrow, compiledVersion, saveRulesetVersion, validateRulesetFiles } from './service.ts';
+
+const roles = ['manager', 'engineer'] as const;
+const Files = z.record(z.string().regex(/^[\w./-]+\.ya?ml$/, 'ruleset files are .yaml paths'), z.string().max(500_000));
+const Name = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _');
+/** Either draft files (the editor) or a saved version. */
+const RulesetSource = z.object({ files: Files.optional(), ruleset_version_id: z.string().max(200).optional() });
+
+export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function compiledFrom(source: z.infer<typeof RulesetSource>) {
+    if (source.files) return compiledOrThrow(source.files);
+    if (source.ruleset_version_id) return (await compiledVersion(app.db, source.ruleset_version_id)).compiled;
+    throw new AppError('bad_request', 'Give either "files" (a draft ruleset) or "ruleset_version_id".');
+  }
+
+  app.get('/api/rules/catalog', { config: { roles }, schema: { tags: ['rules'], summary: 'Features and functions a rule condition may use' } }, async () => ({
+    features: FEATURE_CATALOG,
+    functions: [
+      { name: 'signal("name")', description: 'true when the named signal (phrase list or model) matched an activity text' },
+      { name: 'has(tags, "x") / "x" in tags', description: 'list membership' },
+    ],
+  }));
+
+  app.get('/api/rulesets', { config: { roles }, schema: { tags: ['rules'] } }, async () => {
+    const versions = await listVersions(app.db, 'ruleset');
+    const latest = new Map<string, (typeof versions)[number]>();
+    for (const v of versions) if (!latest.has(v.name)) latest.set(v.name, v);
+    return { items: [...latest.values()].map(versionSummary) };
+  });
+
+  app.get('/api/rulesets/:name/versions', { config: { roles }, schema: { tags: ['rules'], params: z.object({ name: Name }) } }, async (request) => ({
+    items: (await listVersions(app.db, 'ruleset', request.params.name)).map(versionSummary),
+  }));
+
+  app.post(
+    '/api/rulesets/:name/versions',
+    {
+      config: { roles },
+      schema: { tags: ['rules'], summary: 'Save a new immutable ruleset version', params: z.object({ name: Name }), body: z.object({ files: Files, message: z.string().trim().min(1).max(500) }) },
+    },
+    async (request, reply) => {
+      const actor = principalOf(request).actor;
+      const { version, created } = await saveRulesetVersion(app.db, request.params.name, request.body.files, actor, request.body.message);
+      if (created) await recordAudit(app.db, { actor, action: 'ruleset.save', subject: version.id, details: { hash: version.content_hash, message: version.message } });
+      return reply.status(created ? 201 : 200).send({ ...versionSummary(version), created });
+    },
+  );
+
+  app.get('/api/ruleset-versions/:id', { config: { roles }, schema: { tags: ['rules'], params: z.object({ id: z.string().max(200) }) } }, async (request) => {
+    const version = await findVersion(app.db, 'ruleset', request.params.id);
+    if (!version) throw new AppError('not_found', `No ruleset version ${request.params.id}.`);
+    return { ...versionSummary(version), files: version.files };
+  });
+
+  app.post(
+    '/api/rulesets/validate',
+    { config: { roles }, schema: { tags: ['rules'], summary: 'Check draft files; errors carry file, rule and line/column', body: z.object({ files: Files }) } },
+    async (request) => {
+      const result = validateRulesetFiles(request.body.files);
+      if (!result.ok) return { ok: false, errors: result.errors, rules: [], signals: [] };
+      const { ruleset } = result.compiled;
+      return {
+        ok: true,
+        errors: [],
+        rules: ruleset.rules.map((r) => ({ id: r.id, kind: r.kind, description: r.description ?? '', file: r.file, line: r.line })),
+        signals: ruleset.signals.map((s) => s.name),
+      };
+    },
+  );
+
+  app.post(
+    '/api/rulesets/preview',
+    {
+      config: { roles },
+      schema: {
+        tags: ['rules'],
+        summary: 'Decide every lead of a dataset with a draft ruleset; metrics against gold labels and flips against a baseline',
+        body: RulesetSource.extend({
+          dataset_id: z.string().max(100),
+          baseline_version_id: z.string().max(200).optional(),
+          as_of: IsoDate.optional(),
+          flips_limit: z.number().int().min(0).max(1000).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const compiled = await compiledFrom(body);
+      const dataset = await resolveDataset(app.db, body.dataset_id);
+      const baselineId = body.baseline_version_id ?? (await latestVersion(app.db, 'ruleset', 'default'))?.id;
+      const baseline = baselineId ? (await compiledVersion(app.db, baselineId)).compiled : null;
+      const features = await featureSetFor(app.db, dataset.id, body.as_of ?? dataset.as_of);
+      const preview = previewRuleset(compiled, features, baseline, { flipsLimit: body.flips_limit });
+      return { dataset: { id: dataset.id, name: dataset.name, version: dataset.version, as_of: body.as_of ?? dataset.as_of }, baseline_version_id: baselineId ?? null, ...preview };
+    },
+  );
+
+  app.post(
+    '/api/rulesets/try',
+    {
+      config: { roles },
+      schema: {
+        tags: ['rules'],
+        summary: 'Decide one lead (a record, or a lead of a dataset) and show the full trace',
+        body: RulesetSource.extend({
+          lead: z.unknown().optional(),
+          dataset_id: z.string().max(100).optional(),
+          lead_id: z.string().max(200).optional(),
+          as_of: IsoDate.optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const compiled = await compiledFrom(body);
+      if (body.dataset_id && body.lead_id) {
+        const dataset = await resolveDataset(app.db, body.dataset_id);
+        const set = await featureSetFor(app.db, dataset.id, body.as_of ?? dataset.as_of);
+        const cached = set.leads.find((l) => l.lead_id === body.lead_id);
+        if (!cached) throw new AppError('not_found', `No lead ${body.lead_id} in dataset ${dataset.name}.`);
+        return { lead_id: cached.lead_id, as_of: set.asOf, gold: cached.gold, features: cached.features.values, ...decide(compiled, cached.features) };
+      }
+      const parsed = Lead.safeParse(body.lead);
+      if (!parsed.success) throw new AppError('bad_request', 'Give "lead" (a lead record) or "dataset_id" + "lead_id".', { errors: parsed.error.issues.map((i) => `lead.${i.path.join('.')}: ${i.message}`) });
+      const asOf = body.as_of ?? new Date().toISOString().slice(0, 10);
+      const features = computeFeatures(parsed.data, asOf);
+      return { lead_id: parsed.data.id, as_of: asOf, gold: parsed.data.label?.decision ?? null, features: features.values, ...decide(compiled, features) };
+    },
+  );
+};

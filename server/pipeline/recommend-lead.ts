@@ -1,0 +1,107 @@
+/**
+ * The one path every lead takes: features -> rules decision -> (contact / wait only) prompt ->
+ * provider -> parse + validate -> guardrails. Rules decide, the model only writes: nothing the
+ * provider returns can change the decision, and any failure leaves the rules decision with no
+ * draft and a risk flag saying why (fail closed).
+ */
+import { performance } from 'node:perf_hooks';
+import type { RuleDecision } from '../domain/decision.ts';
+import { computeFeatures, decide, type DatasetIndex, type Features } from '../domain/rules/index.ts';
+import { redactLead, unredactText, type GroundingIssue } from '../domain/guardrails/index.ts';
+import type { Lead } from '../domain/lead.ts';
+import { renderPrompt, type RenderedPrompt } from '../domain/prompts/render-prompt.ts';
+import type { DraftRecommendation } from '../domain/recommendation.ts';
+import type { Candidate } from './candidate.ts';
+import { guardDraft } from './draft-guardrails.ts';
+import { parseDraft } from './parse-draft.ts';
+
+export type DraftStatus = 'not_needed' | 'ok' | 'withheld' | 'schema_failure' | 'provider_error' | 'refused';
+
+export interface LeadResult {
+  lead_id: string;
+  as_of: string;
+  decision: RuleDecision;
+  recommendation: DraftRecommendation | null;
+  draft_status: DraftStatus;
+  /** Why there is no draft, or what the rep must check; shown even when recommendation is null. */
+  risk_flags: string[];
+  guardrail_issues: GroundingIssue[];
+  provider_error: string | null;
+  latency_ms: number;
+  tokens: { prompt: number; completion: number } | null;
+  cost: number | null;
+  cached: boolean;
+}
+
+export interface RecommendOptions {
+  index?: DatasetIndex;
+  /** Precomputed features (the preview caches them per dataset version and as_of). */
+  features?: Features;
+}
+
+const DRAFTED = new Set(['contact', 'wait']);
+
+function retryPrompt(prompt: RenderedPrompt, error: string): RenderedPrompt {
+  const user = `${prompt.user}\n\nYour previous reply could not be used (${error}). Reply again with one JSON object only, matching the schema.`;
+  return { ...prompt, user, hash: `${prompt.hash}:retry` };
+}
+
+export async function recommendLead(candidate: Candidate, lead: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
+  const started = performance.now();
+  const features = options.features ?? computeFeatures(lead, asOf, options.index);
+  const decision = decide(candidate.ruleset, features);
+  const result: LeadResult = {
+    lead_id: lead.id, as_of: features.as_of, decision, recommendation: null, draft_status: 'not_needed', risk_flags: [],
+    guardrail_issues: [], provider_error: null, latency_ms: 0, tokens: null, cost: null, cached: false,
+  };
+  const finish = () => ({ ...result, latency_ms: performance.now() - started });
+  if (!DRAFTED.has(decision.decision)) return finish();
+
+  if (candidate.external && !candidate.allowExternal) {
+    result.draft_status = 'refused';
+    result.provider_error = 'This provider sends data outside the company and external processing is not allowed in this workspace.';
+    result.risk_flags.push(`No draft: ${result.provider_error}`);
+    return finish();
+  }
+
+  // External providers see placeholders instead of names, emails, phones and addresses.
+  const { lead: promptLead, map } = candidate.external ? redactLead(lead) : { lead, map: null };
+  let prompt = renderPrompt(candidate.prompt, promptLead, features, decision);
+  for (let attempt = 1; ; attempt++) {
+    let text: string;
+    try {
+      const outcome = await candidate.runtime.call({ prompt, lead: promptLead, features, decision });
+      result.cached = outcome.cached;
+      result.tokens = outcome.reply.tokens ?? result.tokens;
+      result.cost = outcome.reply.cost ?? result.cost;
+      text = map ? unredactText(outcome.reply.text, map) : outcome.reply.text;
+    } catch (error) {
+      result.draft_status = 'provider_error';
+      result.provider_error = (error as Error).message;
+      result.risk_flags.push(`No draft: the writer failed (${(error as Error).message}). The rules decision stands.`);
+      return finish();
+    }
+    const parsed = parseDraft(text);
+    if (!parsed.ok) {
+      if (attempt < 2) {
+        prompt = retryPrompt(prompt, parsed.error);
+        continue;
+      }
+      result.draft_status = 'schema_failure';
+      result.risk_flags.push(`No draft: the writer's reply did not match the draft schema twice (${parsed.error}).`);
+      return finish();
+    }
+    const guarded = guardDraft(parsed.draft, lead, features.as_of);
+    result.guardrail_issues = guarded.issues;
+    if (guarded.withheld) {
+      result.draft_status = 'withheld';
+      result.risk_flags.push(
+        `Draft withheld: ${guarded.issues.filter((i) => ['pricing_promise', 'prohibited_action', 'followed_injected_instruction'].includes(i.kind)).map((i) => `${i.kind} ("${i.text}")`).join(', ')}.`,
+      );
+      return finish();
+    }
+    result.recommendation = guarded.draft;
+    result.draft_status = 'ok';
+    return finish();
+  }
+}
