@@ -1,0 +1,1 @@
+export { route, navigate, setQuery, match, path, startRouter } from './router.svelte.ts';

@@ -1,0 +1,39 @@
+/**
+ * The page table: path pattern → page component and the roles that may open it.
+ * Each page lives in its own folder with its components beside it.
+ */
+import type { Component } from 'svelte';
+import type { Role } from './lib/types.ts';
+import DatasetsPage from './datasets/DatasetsPage.svelte';
+import DatasetPage from './datasets/DatasetPage.svelte';
+import LeadPage from './datasets/LeadPage.svelte';
+import RulesPage from './rules/RulesPage.svelte';
+import PromptsPage from './prompts/PromptsPage.svelte';
+import EvaluationsPage from './evaluations/EvaluationsPage.svelte';
+import ReleasesPage from './releases/ReleasesPage.svelte';
+import ReviewPage from './review/ReviewPage.svelte';
+import AuditPage from './audit/AuditPage.svelte';
+import TokensPage from './tokens/TokensPage.svelte';
+
+export interface RouteDef {
+  pattern: string;
+  // Pages take their path params as props.
+  component: Component<any>;
+  roles: readonly Role[];
+  title: string;
+}
+
+const STAFF = ['manager', 'engineer'] as const;
+
+export const ROUTES: RouteDef[] = [
+  { pattern: '/datasets', component: DatasetsPage, roles: STAFF, title: 'Datasets' },
+  { pattern: '/datasets/:id', component: DatasetPage, roles: STAFF, title: 'Dataset' },
+  { pattern: '/datasets/:id/leads/:leadId', component: LeadPage, roles: STAFF, title: 'Lead' },
+  { pattern: '/rules', component: RulesPage, roles: STAFF, title: 'Rules' },
+  { pattern: '/prompts', component: PromptsPage, roles: STAFF, title: 'Prompts' },
+  { pattern: '/evaluations', component: EvaluationsPage, roles: STAFF, title: 'Evaluations' },
+  { pattern: '/releases', component: ReleasesPage, roles: STAFF, title: 'Releases' },
+  { pattern: '/review', component: ReviewPage, roles: ['manager', 'rep'], title: 'Review' },
+  { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },
+  { pattern: '/tokens', component: TokensPage, roles: ['admin'], title: 'Tokens' },
+];
