@@ -1,7 +1,7 @@
 /** Builds the draft writer a provider config names. */
 import { writeTemplateDraft } from '../domain/drafting/index.ts';
 import type { ProviderConfig } from './provider-config.ts';
-import type { DraftWriter } from './types.ts';
+import { ProviderError, type DraftWriter } from './types.ts';
 
 export interface WriterEnvironment {
   modelsDir: string;
@@ -20,11 +20,19 @@ export async function createDraftWriter(config: ProviderConfig, env: WriterEnvir
       return templateWriter;
     case 'local': {
       const { createLocalTextGenerator } = await import('./local/text-generator.ts');
-      const generator = createLocalTextGenerator({ modelsDir: env.modelsDir, model: config.model, maxNewTokens: config.max_new_tokens });
+      const { LocalModelNotFoundError } = await import('./local/transformers-env.ts');
+      const generator = createLocalTextGenerator({ modelsDir: env.modelsDir, model: config.model, maxNewTokens: config.max_new_tokens, chat: 'auto' });
       return {
         async call({ prompt, signal }) {
-          const out = await generator.generate(`${prompt.system}\n\n${prompt.user}\n`, { signal });
-          return { text: out.text, tokens: out.tokens };
+          try {
+            // The system prompt goes in as a real system message where the model has a chat template.
+            const out = await generator.generate(prompt.user, { signal, system: prompt.system });
+            return { text: out.text, tokens: out.tokens };
+          } catch (error) {
+            // A missing model will not appear by retrying: fail at once (no backoff loop).
+            if (error instanceof LocalModelNotFoundError) throw new ProviderError('failed', error.message);
+            throw error;
+          }
         },
       };
     }
