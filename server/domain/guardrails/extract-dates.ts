@@ -9,7 +9,9 @@ import { extractMonthPhrases } from './extract-month-phrases.ts';
 import { fold } from './text-utils.ts';
 
 // Mentions of the present are not claims about the record.
-const PRESENT = /^(today|now|tonight|this (morning|afternoon|evening)|heute|jetzt|gerade|danas|sada|večeras)$/i;
+const PRESENT = /^(today|now|tonight|this (morning|afternoon|evening)|heute|jetzt|gerade|danas|sada|večeras)\b/i;
+
+const FULL_WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|weekend|Wochenende|week|Woche|month|Monat|year|Jahr|days?|Tagen?)\b/i;
 
 function numericDates(text: string): DateMention[] {
   const out: DateMention[] = [];
@@ -59,9 +61,13 @@ function chronoDates(text: string, asOf: Date): DateMention[] {
   for (const r of results) {
     const span = r.text.trim();
     if (PRESENT.test(span) || /^[\d./\s-]+$/.test(span)) continue;
+    // Durations ("for a few weeks") and courtesies ("have a great weekend") are not dates.
+    if (/^(for|für|during|über)\b/i.test(span) || /^(the )?(weekend|wochenende)$/i.test(span)) continue;
     const s = r.start;
     const dayKnown = s.isCertain('day') || s.isCertain('weekday');
     if (!dayKnown) continue; // month-only and time-only are left to extract-month-phrases or ignored
+    // chrono-de reads "so", "Do", "mi" as weekday abbreviations; only full weekday names count.
+    if (!s.isCertain('day') && !FULL_WEEKDAY.test(span)) continue;
     const date = s.date();
     const day = utcDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
     const tolerance = relativeTolerance(span);

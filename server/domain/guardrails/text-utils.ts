@@ -18,8 +18,8 @@ export function words(text: string): string[] {
 
 /**
  * Same word allowing an inflection suffix: Croatian declines names and places ("Zagrebu",
- * "Ivane", "Rijeci"), so a shared stem of all but the last two letters counts, for words of
- * four letters or more. Short words must match exactly.
+ * "Majo", "Zadra"), so a shared stem of all but the last two letters (at least three) counts
+ * when what differs is a case ending, for words of four letters or more.
  */
 export function sameWordStem(a: string, b: string): boolean {
   const x = fold(a);
@@ -29,8 +29,13 @@ export function sameWordStem(a: string, b: string): boolean {
   if (shorter < 4) return false;
   let common = 0;
   while (common < shorter && x[common] === y[common]) common++;
-  return common >= Math.max(4, shorter - 2) && Math.abs(x.length - y.length) <= 3;
+  if (common < Math.max(3, shorter - 2)) return false;
+  return CASE_ENDING.test(x.slice(common)) && CASE_ENDING.test(y.slice(common));
 }
+
+// What may differ after the shared stem: Croatian case endings and the fleeting a ("Zadar",
+// "Zadra"; "Rijeka", "Rijeci"). "Maria" and "Marko" share "mar" but "ia"/"ko" are not endings.
+const CASE_ENDING = /^(|[aeiou]|om|em|oj|ju|ra|ar|ca|ac|ka|ak|ci|ku|cu|ga|og|oga|ju)$/;
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -62,11 +67,20 @@ export function isApproximate(text: string, index: number): boolean {
   return APPROXIMATORS.test(text.slice(Math.max(0, index - 16), index));
 }
 
-/** Sentence that contains the character at `index`, for negation and context checks. */
+/** Sentence that contains the character at `index`; "2.500" and "15.12." do not end one. */
 export function sentenceAround(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('.', index - 1), text.lastIndexOf('\n', index - 1), text.lastIndexOf('!', index - 1), text.lastIndexOf('?', index - 1));
-  const ends = ['.', '\n', '!', '?'].map((c) => text.indexOf(c, index)).filter((i) => i >= 0);
-  return text.slice(start + 1, ends.length ? Math.min(...ends) + 1 : text.length);
+  const boundary = /[.!?](?=\s+[A-ZČĆŽŠĐÄÖÜ]|\s*$)|\n/g;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(boundary)) {
+    const at = m.index ?? 0;
+    if (at < index) start = at + 1;
+    else {
+      end = at + 1;
+      break;
+    }
+  }
+  return text.slice(start, end);
 }
 
 /** ISO date (YYYY-MM-DD) of a Date in UTC. */

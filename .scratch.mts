@@ -1,3 +1,0 @@
-import { extractQuantities } from './server/domain/guardrails/extract-quantities.ts';
-const t = ['the 2-bedroom flat with 35 m3 and 3 rooms on the 4th floor', 'about 35m³', 'two-bedroom apartment', '3-Zimmer-Wohnung im 3. Stock', '40 Kartons', 'stan od 60 kvadrata na 3. katu, 2 spavaće sobe', 'around 20 boxes', 'a piano and 2 wardrobes', '35 cubic metres', 'ground floor', 'one of the rooms', '2 movers and one truck', '1.5 tonnes', 'in 3 days', 'ca. 30 Kubikmeter'];
-for (const s of t) console.log(JSON.stringify(s), JSON.stringify(extractQuantities(s).map(a => [a.text, a.value, a.unit, a.approximate])));
