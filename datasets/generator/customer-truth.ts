@@ -30,14 +30,14 @@ export const CATEGORY_OF: Record<string, Category> = Object.fromEntries(
 
 /** Share of leads per visible situation (percent of all leads, before compliance overlays). */
 const VISIBLE_WEIGHTS: readonly (readonly [Situation, number])[] = [
-  ['service_date_passed', 11.5], ['booked_elsewhere', 5.5], ['already_customer', 5], ['no_longer_needed', 3.5],
+  ['service_date_passed', 12], ['booked_elsewhere', 5], ['already_customer', 5], ['no_longer_needed', 3.5],
   ['asked_not_to_contact', 3.5], ['invalid_contact', 2.5], ['duplicate', 3], ['complaint', 1.5],
   ['legal_dispute', 0.8], ['sensitive_circumstances', 1.5],
-  ['low_intent', 8.5], ['insufficient_data', 6.5], ['price_gap', 4.5], ['too_old', 4.5], ['low_value', 3.5],
+  ['low_intent', 8], ['insufficient_data', 6], ['price_gap', 4.5], ['too_old', 4.5], ['low_value', 3.5],
   ['over_contacted', 3],
-  ['upcoming_service_date', 3.8], ['quote_no_decision', 3.2], ['engaged_then_silent', 2.2],
-  ['price_objection_open', 1.7], ['callback_requested', 1.4], ['re_engaged', 1.1], ['date_postponed', 1.3],
-  ['recently_contacted', 3.2], ['too_early', 1.9], ['customer_asked_to_wait', 1.9],
+  ['upcoming_service_date', 3.1], ['quote_no_decision', 2.5], ['engaged_then_silent', 1.8],
+  ['price_objection_open', 1.5], ['callback_requested', 1.3], ['re_engaged', 1.1], ['date_postponed', 1.1],
+  ['recently_contacted', 3.8], ['too_early', 1.5], ['customer_asked_to_wait', 1.5],
 ];
 
 /**

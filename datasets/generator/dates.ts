@@ -2,7 +2,6 @@
  * Date arithmetic on epoch milliseconds (UTC). Everything is relative to the dataset's as_of,
  * never to the machine's clock.
  */
-import type { Rng } from './prng';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -30,12 +29,6 @@ export function startOfDay(ms: number): number {
   return Math.floor(ms / DAY) * DAY;
 }
 
-/** Midnight UTC of the first day of the month containing `ms`. */
-export function startOfMonth(ms: number): number {
-  const d = new Date(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-}
-
 /** First day of the month after the one containing `ms`. */
 export function startOfNextMonth(ms: number): number {
   const d = new Date(ms);
@@ -52,11 +45,4 @@ export function dayOfMonth(ms: number): number {
 
 export function year(ms: number): number {
   return new Date(ms).getUTCFullYear();
-}
-
-/** A random day between two instants, at midnight: service dates are calendar dates. */
-export function randomDay(rng: Rng, fromMs: number, toMs: number): number {
-  const from = startOfDay(fromMs);
-  const to = Math.max(from, startOfDay(toMs));
-  return from + rng.int(0, Math.round((to - from) / DAY)) * DAY;
 }

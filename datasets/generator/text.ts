@@ -21,6 +21,11 @@ export function monthName(ms: number, lang: Lang): string {
   return MONTHS[lang][monthIndex(ms)];
 }
 
+/** Croatian genitive month ("početkom ožujka"); other languages use the plain month name. */
+export function monthGenitive(ms: number, lang: Lang): string {
+  return lang === 'hr' ? HR_GENITIVE[monthIndex(ms)] : MONTHS[lang][monthIndex(ms)];
+}
+
 /** A calendar day as a person would type it in a message. */
 export function dayText(rng: Rng, ms: number, lang: Lang): string {
   const d = dayOfMonth(ms);

@@ -42,8 +42,7 @@ export const CITY_SPELLINGS: Record<string, readonly string[]> = {
   Zagreb: ['zagreb', 'ZG', 'Zagreb - Trešnjevka', 'Zagreb, Novi Zagreb'],
 };
 
-/** Sales reps; first three write mostly German, next three Croatian, the rest English. */
-export const REPS = ['jonas', 'lena', 'stefan', 'marko', 'ivana', 'tomislav', 'sarah', 'daniel'] as const;
+/** Sales reps and the language they write their own notes in. */
 export const REP_LANG: Record<string, Lang> = {
   jonas: 'de', lena: 'de', stefan: 'de', marko: 'hr', ivana: 'hr', tomislav: 'hr', sarah: 'en', daniel: 'en',
 };
