@@ -15,15 +15,18 @@ import type { Database, DatabaseKind } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerStreamingParsers } from './http/raw-body.ts';
-import { registerAuth } from './modules/auth/plugin.ts';
+import { logSerializers, registerAuth } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { datasetRoutes } from './modules/datasets/routes.ts';
+import { evalRoutes } from './modules/evals/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { mappingRoutes } from './modules/mappings/routes.ts';
 import { rulesetRoutes } from './modules/rulesets/routes.ts';
 import { promptRoutes } from './modules/prompts/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
+import { recommendationRoutes } from './modules/recommendations/routes.ts';
+import { releaseRoutes } from './modules/releases/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -48,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       level: options.config.logLevel,
       // Tokens never reach the logs, whatever a future serializer adds.
       redact: ['req.headers.authorization', 'headers.authorization'],
+      serializers: logSerializers,
     },
     bodyLimit: 10 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -80,6 +84,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(rulesetRoutes);
   await app.register(promptRoutes);
   await app.register(settingsRoutes);
+  await app.register(evalRoutes);
+  await app.register(recommendationRoutes);
+  await app.register(releaseRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

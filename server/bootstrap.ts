@@ -15,6 +15,7 @@ import { findLatestByName } from './modules/datasets/repository.ts';
 import { createDataset } from './modules/datasets/service.ts';
 import { seedDefaultRuleset } from './modules/rulesets/service.ts';
 import { seedDefaultPrompt } from './modules/prompts/service.ts';
+import { seedDefaultRelease } from './modules/releases/service.ts';
 import { DEMO_DATASET_FILE, DEMO_META_FILE } from './paths.ts';
 
 export const SYSTEM_ACTOR = 'system';
@@ -51,6 +52,7 @@ export async function bootstrap(db: Kysely<DB>, options: { adminToken?: string; 
   const firstAdminToken = await ensureFirstAdmin(db, options.adminToken);
   await seedDefaultRuleset(db, SYSTEM_ACTOR);
   await seedDefaultPrompt(db, SYSTEM_ACTOR);
+  await seedDefaultRelease(db, SYSTEM_ACTOR);
   const demo = options.seedDemo ? await seedDemoDataset(db) : null;
   return { migrations, firstAdminToken, demo };
 }

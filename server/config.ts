@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   MODELS_DIR: z.string().min(1).default('./models'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed the demo dataset, default ruleset, prompt and release on first start. */
+  /** Per token, for the recommendation endpoints (a batch counts as its number of leads). */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(100),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 
@@ -29,6 +31,7 @@ export interface Config {
   modelsDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   seedDemo: boolean;
+  rateLimitPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     modelsDir: path.resolve(e.MODELS_DIR),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
   };
 }

@@ -1,0 +1,103 @@
+/**
+ * Human review of production recommendations. A rep approves, edits or rejects; an approved or
+ * edited text is re-checked by the guardrails first, and a text with issues is only accepted once
+ * the rep has seen them (acknowledge_issues). Pricing promises and claimed actions are never
+ * accepted. Nothing here sends a message or touches the lead in any CRM.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, RecommendationsTable } from '../../db/schema.ts';
+import { checkGrounding, type GroundingIssue } from '../../domain/guardrails/index.ts';
+import type { Lead } from '../../domain/lead.ts';
+import { AppError } from '../../http/errors.ts';
+import { draftTexts, WITHHOLDING_KINDS } from '../../pipeline/draft-guardrails.ts';
+import { recordAudit } from '../audit/repository.ts';
+import type { Principal } from '../auth/roles.ts';
+import type { RecommendationView } from './service.ts';
+
+export type RecommendationRow = Selectable<RecommendationsTable>;
+
+export interface FinalText {
+  email: { subject: string; body: string } | null;
+  phone_script: string | null;
+}
+
+export async function loadForActor(db: Kysely<DB>, id: string, principal: Principal): Promise<RecommendationRow> {
+  const row = await db.selectFrom('recommendations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No recommendation ${id}.`);
+  if (principal.role === 'rep' && row.assigned_to && row.assigned_to.toLowerCase() !== principal.name.toLowerCase()) {
+    throw new AppError('forbidden', `This recommendation is assigned to ${row.assigned_to}.`);
+  }
+  return row;
+}
+
+export function checkFinalText(lead: Lead, asOf: string, text: FinalText): GroundingIssue[] {
+  const issues = checkGrounding(lead, draftTexts({ email: text.email, phone_script: text.phone_script, objection_handling: [] }), { asOf }).issues;
+  if (text.email && lead.consent?.email === false) issues.push({ kind: 'prohibited_action', text: 'email', explanation: 'The customer has not consented to email.' } as GroundingIssue);
+  if (text.phone_script && lead.consent?.phone === false) issues.push({ kind: 'prohibited_action', text: 'phone call', explanation: 'The customer has not consented to phone calls.' } as GroundingIssue);
+  return issues;
+}
+
+export interface ReviewInput {
+  action: 'approve' | 'edit' | 'reject';
+  email?: { subject: string; body: string } | null;
+  phone_script?: string | null;
+  reason?: string;
+  acknowledge_issues?: boolean;
+}
+
+export async function reviewRecommendation(db: Kysely<DB>, id: string, principal: Principal, input: ReviewInput) {
+  const row = await loadForActor(db, id, principal);
+  if (row.status !== 'needs_review') throw new AppError('conflict', `Recommendation ${id} is ${row.status}; only one waiting for review can be reviewed.`);
+  const view = row.output as RecommendationView;
+  const lead = row.lead as Lead;
+  let final: FinalText | null = null;
+  let issues: GroundingIssue[] = [];
+
+  if (input.action === 'reject') {
+    if (!input.reason?.trim()) throw new AppError('bad_request', 'A rejection needs a reason.');
+  } else {
+    if (input.action === 'approve') {
+      if (!view.recommendation) throw new AppError('conflict', 'There is no draft to approve; edit to write one, or reject.');
+      final = { email: view.recommendation.email, phone_script: view.recommendation.phone_script };
+    } else {
+      if (input.email === undefined && input.phone_script === undefined) throw new AppError('bad_request', 'An edit needs the final email and/or phone_script.');
+      final = { email: input.email ?? null, phone_script: input.phone_script ?? null };
+    }
+    issues = checkFinalText(lead, view.as_of, final);
+    const blocking = issues.filter((i) => WITHHOLDING_KINDS.has(i.kind));
+    if (blocking.length) {
+      throw new AppError('unprocessable', 'The text makes a pricing promise, claims an action or uses a channel without consent; change it first.', { issues });
+    }
+    if (issues.length && !input.acknowledge_issues) {
+      throw new AppError('unprocessable', 'The text has claims the lead record does not support; review them and send acknowledge_issues: true to accept.', { issues });
+    }
+  }
+
+  const status = input.action === 'approve' ? 'approved' : input.action === 'edit' ? 'edited' : 'rejected';
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('recommendations').set({ status }).where('id', '=', id).where('status', '=', 'needs_review').executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', `Recommendation ${id} was reviewed at the same time by someone else.`);
+    await trx
+      .insertInto('reviews')
+      .values({ recommendation_id: id, action: input.action, final: final ? JSON.stringify(final) : null, reason: input.reason ?? null, issues: JSON.stringify(issues), actor: principal.actor })
+      .execute();
+    await recordAudit(trx, {
+      actor: principal.actor,
+      action: `recommendation.${input.action}`,
+      subject: id,
+      details: { lead_id: row.lead_id, reviewer: principal.name, final, reason: input.reason ?? null, issues, angle: view.recommendation?.angle ?? null, reasons: view.reasons.map((r) => r.code) },
+    });
+    return { id, status, issues, final };
+  });
+}
+
+export const OUTCOMES = ['responded', 'reactivated', 'converted', 'no_response', 'declined', 'complained', 'unsubscribed'] as const;
+
+export async function recordOutcome(db: Kysely<DB>, id: string, principal: Principal, outcome: (typeof OUTCOMES)[number], note: string | null) {
+  const row = await loadForActor(db, id, principal);
+  return db.transaction().execute(async (trx) => {
+    await trx.insertInto('outcomes').values({ recommendation_id: id, outcome, note, actor: principal.actor }).execute();
+    await recordAudit(trx, { actor: principal.actor, action: 'recommendation.outcome', subject: id, details: { lead_id: row.lead_id, outcome, note } });
+    return { id, outcome };
+  });
+}

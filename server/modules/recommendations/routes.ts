@@ -1,0 +1,163 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IsoDate, Lead } from '../../domain/lead.ts';
+import { AppError } from '../../http/errors.ts';
+import { principalOf } from '../auth/plugin.ts';
+import { exportLabeledLeads } from './outcome-export.ts';
+import { TokenBuckets } from './rate-limit.ts';
+import { checkFinalText, loadForActor, OUTCOMES, recordOutcome, reviewRecommendation } from './review-service.ts';
+import { recommendMany, type RecommendationView } from './service.ts';
+
+const consumers = ['rep', 'manager', 'engineer'] as const;
+const reviewers = ['rep', 'manager'] as const;
+const IdParams = z.object({ id: z.string().max(100) });
+const Email = z.object({ subject: z.string().trim().min(1).max(200), body: z.string().trim().min(1).max(5000) });
+
+/** Names each bad field: `lead.quotes.0.amount: expected number`. */
+function validateLeads(values: unknown[], prefix: (i: number) => string): Lead[] {
+  const errors: string[] = [];
+  const leads = values.map((value, i) => {
+    const parsed = Lead.safeParse(value);
+    if (!parsed.success) errors.push(...parsed.error.issues.map((iss) => `${prefix(i)}${iss.path.length ? `.${iss.path.join('.')}` : ''}: ${iss.message}`));
+    return parsed.data as Lead;
+  });
+  if (errors.length) throw new AppError('bad_request', errors.slice(0, 20).join('; '), { errors });
+  return leads;
+}
+
+/** The engine never reads the clock; the endpoint decides "today" when the caller does not say. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const limiter = new TokenBuckets(app.config.rateLimitPerSecond, app.config.rateLimitPerSecond * 2);
+  const env = { db: app.db, modelsDir: app.config.modelsDir };
+
+  app.post(
+    '/api/v1/recommendations',
+    {
+      config: { roles: consumers },
+      bodyLimit: 1024 * 1024,
+      schema: { tags: ['recommendations'], summary: 'Recommendation for one lead from the production release', body: z.object({ lead: z.unknown(), as_of: IsoDate.optional() }) },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      limiter.take(principal.actor);
+      if (request.body.lead === undefined) throw new AppError('bad_request', 'body.lead: required (a lead record)', { errors: ['lead: required'] });
+      const [lead] = validateLeads([request.body.lead], () => 'lead');
+      const [view] = await recommendMany(env, [lead], request.body.as_of ?? today(), principal.actor);
+      return view;
+    },
+  );
+
+  app.post(
+    '/api/v1/recommendations/batch',
+    {
+      config: { roles: consumers },
+      bodyLimit: 32 * 1024 * 1024,
+      schema: {
+        tags: ['recommendations'],
+        summary: 'Recommendations for up to 1000 leads',
+        body: z.object({ leads: z.array(z.unknown()).min(1).max(1000, 'at most 1000 leads per batch'), as_of: IsoDate.optional() }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      limiter.take(principal.actor, request.body.leads.length);
+      const leads = validateLeads(request.body.leads, (i) => `leads.${i}`);
+      return { items: await recommendMany(env, leads, request.body.as_of ?? today(), principal.actor) };
+    },
+  );
+
+  app.get(
+    '/api/v1/recommendations',
+    {
+      config: { roles: reviewers },
+      schema: {
+        tags: ['recommendations'],
+        summary: 'Review queue: by priority, assigned to the caller or unassigned (reps)',
+        querystring: z.object({
+          status: z.enum(['needs_review', 'approved', 'edited', 'rejected', 'no_action', 'all']).default('needs_review'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      let q = app.db.selectFrom('recommendations');
+      if (request.query.status !== 'all') q = q.where('status', '=', request.query.status);
+      if (principal.role === 'rep') q = q.where((eb) => eb.or([eb('assigned_to', 'is', null), eb(eb.fn('lower', ['assigned_to']), '=', principal.name.toLowerCase())]));
+      const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+      const rows = await q
+        .select(['id', 'lead_id', 'decision', 'priority', 'status', 'assigned_to', 'created_at', 'output'])
+        .orderBy('priority', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(request.query.limit)
+        .offset(request.query.offset)
+        .execute();
+      return {
+        total: Number(n),
+        items: rows.map((r) => {
+          const view = r.output as RecommendationView;
+          return { id: r.id, lead_id: r.lead_id, decision: r.decision, priority: r.priority, status: r.status, assigned_to: r.assigned_to, created_at: r.created_at.toISOString(), angle: view.recommendation?.angle ?? null, reasons: view.reasons };
+        }),
+      };
+    },
+  );
+
+  app.get('/api/v1/recommendations/:id', { config: { roles: reviewers }, schema: { tags: ['recommendations'], params: IdParams } }, async (request) => {
+    const row = await loadForActor(app.db, request.params.id, principalOf(request));
+    const [reviews, outcomes] = await Promise.all([
+      app.db.selectFrom('reviews').selectAll().where('recommendation_id', '=', row.id).orderBy('id').execute(),
+      app.db.selectFrom('outcomes').selectAll().where('recommendation_id', '=', row.id).orderBy('id').execute(),
+    ]);
+    return { ...(row.output as RecommendationView), status: row.status, assigned_to: row.assigned_to, lead: row.lead, reviews, outcomes };
+  });
+
+  app.post(
+    '/api/v1/recommendations/:id/check',
+    { config: { roles: reviewers }, schema: { tags: ['recommendations'], summary: 'Guardrail check of a (edited) text before approving it', params: IdParams, body: z.object({ email: Email.nullish(), phone_script: z.string().max(5000).nullish() }) } },
+    async (request) => {
+      const row = await loadForActor(app.db, request.params.id, principalOf(request));
+      const view = row.output as RecommendationView;
+      const issues = checkFinalText(row.lead as Lead, view.as_of, { email: request.body.email ?? null, phone_script: request.body.phone_script ?? null });
+      return { grounded: issues.length === 0, issues };
+    },
+  );
+
+  app.post(
+    '/api/v1/recommendations/:id/review',
+    {
+      config: { roles: reviewers },
+      schema: {
+        tags: ['recommendations'],
+        summary: 'Approve, edit (with the final text) or reject (with a reason)',
+        params: IdParams,
+        body: z.object({
+          action: z.enum(['approve', 'edit', 'reject']),
+          email: Email.nullish(),
+          phone_script: z.string().trim().min(1).max(5000).nullish(),
+          reason: z.string().max(1000).optional(),
+          acknowledge_issues: z.boolean().optional(),
+        }),
+      },
+    },
+    async (request) => reviewRecommendation(app.db, request.params.id, principalOf(request), request.body),
+  );
+
+  app.post(
+    '/api/v1/recommendations/:id/outcome',
+    { config: { roles: reviewers }, schema: { tags: ['recommendations'], params: IdParams, body: z.object({ outcome: z.enum(OUTCOMES), note: z.string().max(2000).nullish() }) } },
+    async (request) => recordOutcome(app.db, request.params.id, principalOf(request), request.body.outcome, request.body.note ?? null),
+  );
+
+  app.get(
+    '/api/v1/outcomes/export',
+    { config: { roles: ['manager', 'engineer'] }, schema: { tags: ['recommendations'], summary: 'Leads with outcomes as a labeled JSONL dataset' } },
+    async (_request, reply) => {
+      const lines: string[] = [];
+      for await (const lead of exportLabeledLeads(app.db)) lines.push(JSON.stringify(lead));
+      return reply.type('application/x-ndjson').header('content-disposition', 'attachment; filename="outcomes.jsonl"').send(lines.join('\n') + (lines.length ? '\n' : ''));
+    },
+  );
+};

@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrap } from '../../server/bootstrap.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { DB_TARGETS } from '../helpers/databases.ts';
+import { demoLeadWhere } from '../helpers/demo-leads.ts';
+
+const AS_OF = '2026-11-20';
+const contactLead = () => demoLeadWhere((l) => l.label?.decision === 'contact' && l.consent?.email !== false && !!l.contact?.email);
+
+describe.each(DB_TARGETS)('production recommendations on $kind', (target) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(target, { RATE_LIMIT_PER_SECOND: '40' });
+    await bootstrap(t.database.db, { seedDemo: false });
+  });
+  afterAll(async () => t?.close());
+
+  const recommend = (body: unknown, role: 'rep' | 'manager' | 'engineer' | 'admin' = 'rep') =>
+    t.app.inject({ method: 'POST', url: '/api/v1/recommendations', headers: t.auth(role), payload: body as object });
+
+  it('returns the contract shape, logged in the audit log before it is returned', async () => {
+    const lead = contactLead();
+    const res = await recommend({ lead, as_of: AS_OF });
+    expect(res.statusCode).toBe(200);
+    const rec = res.json();
+    expect(rec).toMatchObject({ id: expect.stringMatching(/^rec_/), release_id: expect.any(String), lead_id: lead.id, as_of: AS_OF, status: 'needs_review' });
+    expect(['contact', 'wait']).toContain(rec.decision);
+    expect(rec.reasons[0]).toEqual({ code: expect.any(String), explanation: expect.any(String) });
+    expect(rec.recommendation).toMatchObject({ angle: expect.any(String), timing: expect.any(String), email: { subject: expect.any(String), body: expect.any(String) }, confidence: expect.any(Number) });
+    expect(Array.isArray(rec.recommendation.objection_handling)).toBe(true);
+
+    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?subject=${rec.id}`, headers: t.auth('manager') });
+    const [entry] = audit.json().items;
+    expect(entry).toMatchObject({ action: 'recommendation.create', subject: rec.id, actor: expect.stringMatching(/^token:/) });
+    expect(entry.details).toMatchObject({ input_hash: expect.stringMatching(/^[0-9a-f]{64}$/), release_id: rec.release_id, output: { id: rec.id, decision: rec.decision } });
+  });
+
+  it('never drafts for hard blocks, and drops channels without consent', async () => {
+    const lead = contactLead();
+    const optedOut = await recommend({ lead: { ...lead, consent: { ...lead.consent, opted_out_at: '2026-10-01T00:00:00Z' } }, as_of: AS_OF });
+    expect(optedOut.json()).toMatchObject({ decision: 'do_not_contact', recommendation: null });
+    expect(optedOut.json().reasons.map((r: { code: string }) => r.code)).toContain('opted_out');
+
+    const noEmail = await recommend({ lead: { ...lead, consent: { ...lead.consent, email: false, phone: true } }, as_of: AS_OF });
+    const body = noEmail.json();
+    if (body.recommendation) expect(body.recommendation.email).toBeNull();
+  });
+
+  it('answers a malformed lead with a 400 naming each bad field, and stores nothing', async () => {
+    const before = await t.database.db.selectFrom('recommendations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const res = await recommend({ lead: { id: 'X', quotes: [{ amount: 'cheap' }], consent: { email: 'yes' }, status: 'sleeping' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const { errors } = res.json();
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^lead\.quotes\.0\.amount/), expect.stringMatching(/^lead\.consent\.email/), expect.stringMatching(/^lead\.status/)]));
+    expect((await recommend({})).statusCode).toBe(400);
+    const after = await t.database.db.selectFrom('recommendations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('refuses oversized bodies with 413 and batches over 1000 with 400', async () => {
+    const big = await recommend({ lead: { id: 'big', lost_reason: 'x'.repeat(1_100_000) } });
+    expect(big.statusCode).toBe(413);
+    const many = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations/batch', headers: t.auth('rep'), payload: { leads: Array.from({ length: 1001 }, (_, i) => ({ id: `L${i}` })) } });
+    expect(many.statusCode).toBe(400);
+  });
+
+  it('recommends a batch, each logged', async () => {
+    const lead = contactLead();
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/v1/recommendations/batch', headers: t.auth('engineer'),
+      payload: { as_of: AS_OF, leads: [lead, { ...lead, id: 'B-2', consent: { erasure_requested_at: '2026-09-01T00:00:00Z' } }, { id: 'B-3' }] },
+    });
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json();
+    expect(items.map((i: { lead_id: string }) => i.lead_id)).toEqual([lead.id, 'B-2', 'B-3']);
+    expect(items[1].decision).toBe('do_not_contact');
+    for (const item of items) {
+      const audit = await t.app.inject({ method: 'GET', url: `/api/audit?subject=${item.id}`, headers: t.auth('manager') });
+      expect(audit.json().total).toBe(1);
+    }
+  });
+
+  it('gives 503 and no recommendation when the audit log cannot be written', async () => {
+    await sql`create function fail_audit() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`.execute(t.database.db);
+    await sql`create trigger fail_audit before insert on audit_log for each row execute function fail_audit()`.execute(t.database.db);
+    try {
+      const before = await t.database.db.selectFrom('recommendations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const res = await recommend({ lead: contactLead(), as_of: AS_OF });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().recommendation).toBeUndefined();
+      const after = await t.database.db.selectFrom('recommendations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      expect(after.n).toBe(before.n);
+    } finally {
+      await sql`drop trigger fail_audit on audit_log`.execute(t.database.db);
+      await sql`drop function fail_audit()`.execute(t.database.db);
+    }
+  });
+
+  it('rate-limits per token with 429 and Retry-After', async () => {
+    const lead = { id: 'RL-1' };
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (let i = 0; i < 120 && !retryAfter; i++) {
+      const res = await recommend({ lead, as_of: AS_OF }, 'manager');
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) retryAfter = res.headers['retry-after'] as string;
+    }
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    // Another token is not affected.
+    expect((await recommend({ lead, as_of: AS_OF }, 'engineer')).statusCode).toBe(200);
+  });
+
+  it('refuses the admin and unauthenticated callers', async () => {
+    expect((await recommend({ lead: { id: 'x' } }, 'admin')).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/recommendations', payload: { lead: { id: 'x' } } })).statusCode).toBe(401);
+  });
+});
