@@ -41,7 +41,7 @@ export async function runReleaseGates(env: GateEnv, releaseId: string, actor: st
   const production = await repo.findProduction(env.db);
   const settings = await getSettings(env.db);
 
-  const report: GateReport = { passed: true, checked_at: new Date().toISOString(), datasets: [] };
+  const report: GateReport = { passed: true, checked_at: new Date().toISOString(), baseline_release_id: production?.id ?? null, datasets: [] };
   const runIds: string[] = [];
   try {
     if (!settings.gating_datasets.length) throw new AppError('conflict', 'No gating dataset is configured (settings.gating_datasets).');

@@ -16,6 +16,8 @@ import * as repo from './repository.ts';
 export interface GateReport {
   passed: boolean;
   checked_at: string;
+  /** The production release the gates compared against; approval needs it to still be production. */
+  baseline_release_id: string | null;
   datasets: { dataset: string; run_id: string; baseline_run_id: string | null; passed: boolean; gates: unknown[]; metrics: Record<string, unknown> }[];
   error?: string;
 }
@@ -44,11 +46,24 @@ export async function proposeRelease(
   });
 }
 
-async function promote(db: Kysely<DB>, releaseId: string, from: repo.ReleaseRow['status'][], actor: string, comment: string | null, action: string, details: Record<string, unknown>) {
+async function promote(
+  db: Kysely<DB>,
+  releaseId: string,
+  from: repo.ReleaseRow['status'][],
+  actor: string,
+  comment: string | null,
+  action: string,
+  details: Record<string, unknown>,
+  /** For approvals: the production release the gates were checked against (undefined = any). */
+  expectedProduction?: string | null,
+) {
   try {
     return await db.transaction().execute(async (trx) => {
       const current = await repo.findProduction(trx);
       if (current?.id === releaseId) throw new AppError('conflict', `Release ${releaseId} is already in production.`);
+      if (expectedProduction !== undefined && (current?.id ?? null) !== expectedProduction) {
+        throw new AppError('conflict', 'Production changed since this release\'s gates were checked (another promotion won); run the gates again before approving.');
+      }
       if (current && !(await repo.transition(trx, current.id, ['production'], 'approved'))) {
         throw new AppError('conflict', 'Another promotion happened at the same time; reload and try again.');
       }
@@ -75,7 +90,7 @@ export async function approveRelease(db: Kysely<DB>, id: string, actor: string, 
   const gates = release.gate_results as GateReport | null;
   if (!gates) throw new AppError('conflict', 'The gates have not been checked yet for this release; run them first.');
   if (!gates.passed) throw new AppError('conflict', 'The release failed its gates and cannot be approved.', { gate_results: gates });
-  return promote(db, id, ['proposed'], actor, comment, 'release.approve', { gate_results: gates });
+  return promote(db, id, ['proposed'], actor, comment, 'release.approve', { gate_results: gates }, gates.baseline_release_id ?? null);
 }
 
 export async function rejectRelease(db: Kysely<DB>, id: string, actor: string, comment: string) {
