@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkGrounding } from '../../domain/guardrails/index.ts';
+import { IsoDate, Lead } from '../../domain/lead.ts';
+import { AppError } from '../../http/errors.ts';
+import { ANY_ROLE } from '../auth/roles.ts';
+
+export const groundingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/grounding',
+    {
+      config: { roles: ANY_ROLE },
+      bodyLimit: 1024 * 1024,
+      schema: {
+        tags: ['guardrails'],
+        summary: 'Check every factual claim of a text against a lead record',
+        body: z.object({ lead: z.unknown(), text: z.string().max(20_000), as_of: IsoDate.optional() }),
+      },
+    },
+    async (request) => {
+      const parsed = Lead.safeParse(request.body.lead);
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((i) => `lead${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`);
+        throw new AppError('bad_request', errors.join('; '), { errors });
+      }
+      return checkGrounding(parsed.data, request.body.text, { asOf: request.body.as_of });
+    },
+  );
+};
