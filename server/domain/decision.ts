@@ -30,4 +30,10 @@ export interface RuleDecision {
   recontact_after: string | null;
   reasons: ReasonExplained[];
   trace: RuleTraceEntry[];
+  /** Content hash of the ruleset version that decided (optional: added by the rules engine). */
+  ruleset_hash?: string;
+  /** The as_of the decision is relative to (YYYY-MM-DD). */
+  as_of?: string;
+  /** Every signal of the ruleset: matched or not, and whether it could be evaluated at all. */
+  signals?: Record<string, { matched: boolean; available: boolean; note?: string }>;
 }

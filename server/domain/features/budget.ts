@@ -6,7 +6,7 @@
  */
 import type { PreparedText } from './prepared-text.ts';
 
-const AMOUNT = String.raw`(?:€|eur|euro|kn|hrk|chf)?\s?(\d{1,3}(?:[.,\s\u00a0]\d{3})+|\d{2,6})(?:[.,](\d{1,2}))?\s?(k\b)?\s?(?:€|eur(?:o|os)?\b|kn\b|kuna\b|hrk\b|chf\b)?`;
+const AMOUNT = String.raw`(?:€|eur|euro|kn|hrk|chf)?\s?(\d{1,3}(?:[.,\s\u00a0]\d{3})+|\d{1,6})(?:[.,](\d{1,2}))?\s?(k\b)?\s?(?:€|eur(?:o|os)?\b|kn\b|kuna\b|hrk\b|chf\b)?`;
 const BEFORE_WORDS = String.raw`budget|budzet|max(?:imum|imal|imalno)?|at most|up to|no more than|not more than|afford|(?:can|could|would|willing to) (?:pay|spend)|hochstens|bis zu|nicht mehr als|ausgeben|zahlen|najvise|ne vise od|platiti|potrositi|limit`;
 const AFTER_WORDS = String.raw`max(?:imum)?|at most|is (?:our|my) (?:budget|limit|max)|tops|hochstens|maximal|ist (?:unser|mein) budget|najvise|maksimalno`;
 

@@ -16,6 +16,8 @@ export interface Features {
   lead_id: string;
   /** as_of as YYYY-MM-DD. */
   as_of: string;
+  /** as_of as a UTC day number (days since 1970-01-01). */
+  as_of_day: number;
   /** The values rules see (FEATURE_CATALOG names); plain JSON. */
   values: FeatureValues;
   /** Folded free texts, for signal matching on the hot path. */
@@ -48,8 +50,8 @@ function latestQuoteOf(quotes: Quote[], asOfDay: number): LatestQuote {
     valid_until: validDay === null ? null : isoDateOfDay(validDay),
     days_until_expiry: validDay === null ? null : validDay - asOfDay,
     expired,
-    // "Open" = sent and not yet decided; an expired validity does not close the conversation.
-    open: latest.status === 'sent' || (latest.status == null && sentDay !== null) || latest.status === 'expired',
+    // "Open" = sent and not yet decided (accepted/rejected/withdrawn/expired status closes it).
+    open: latest.status === 'sent' || (latest.status == null && sentDay !== null),
   };
 }
 
@@ -69,7 +71,7 @@ export function computeFeatures(lead: Lead, asOf: string | Date, index?: Dataset
   const texts = prepareTexts(lead);
   const facts = activityFacts(lead, texts);
   const language = lead.contact?.language?.toLowerCase().slice(0, 2) ?? null;
-  const mentions = findDateMentions(texts, language);
+  const mentions = findDateMentions(texts, language, !!lead.service?.date);
   const createdDay = dayNumber(lead.created_at ?? null);
   const effective = effectiveServiceDate(lead.service?.date, createdDay, mentions);
   const quotes = lead.quotes ?? [];
@@ -149,5 +151,5 @@ export function computeFeatures(lead: Lead, asOf: string | Date, index?: Dataset
     duplicate_group_size: dup?.group_size ?? 1,
     data_completeness: completeness(lead, texts),
   };
-  return { lead_id: lead.id, as_of: iso, values, texts, evidence: { date_mentions: mentions, budget } };
+  return { lead_id: lead.id, as_of: iso, as_of_day: asOfDay, values, texts, evidence: { date_mentions: mentions, budget } };
 }

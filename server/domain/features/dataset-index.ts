@@ -1,10 +1,13 @@
 /**
  * Dataset-level facts a single lead cannot know about itself: duplicates. Leads sharing a
- * normalised email or phone form one group (transitively); the earliest created lead of a group
- * is the original, every other member is a duplicate of it. An explicit `duplicate_of` always
- * marks a duplicate, even without an index.
+ * normalised email or phone form one contact group (transitively). Within a group, a lead is a
+ * duplicate of the earliest earlier lead asking for the SAME job: a returning customer with a
+ * different move (other origin, destination, service type, or a date 45+ days apart) is a new
+ * lead, not a duplicate. An explicit `duplicate_of` always marks a duplicate, even without an index.
  */
 import type { Lead } from '../lead.ts';
+import { foldText } from './text.ts';
+import { dayNumber } from './time.ts';
 
 export interface DuplicateInfo {
   /** Id of the original this lead duplicates, or null when it is the original / unique. */
@@ -37,6 +40,17 @@ function createdKey(lead: Lead): number {
   return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
 }
 
+const SAME_JOB_MAX_DATE_GAP_DAYS = 45;
+
+/** Missing facts never contradict; present ones must agree. */
+function sameJob(a: Lead, b: Lead): boolean {
+  const same = (x: string | null | undefined, y: string | null | undefined) => !x || !y || foldText(x.trim()) === foldText(y.trim());
+  const sa = a.service, sb = b.service;
+  if (!same(sa?.origin, sb?.origin) || !same(sa?.destination, sb?.destination) || !same(sa?.type, sb?.type)) return false;
+  const da = dayNumber(sa?.date ?? null), db = dayNumber(sb?.date ?? null);
+  return da === null || db === null || Math.abs(da - db) < SAME_JOB_MAX_DATE_GAP_DAYS;
+}
+
 export function buildDatasetIndex(leads: Lead[]): DatasetIndex {
   // Union-find over lead positions, joined through shared email / phone keys.
   const parent = leads.map((_, i) => i);
@@ -65,10 +79,13 @@ export function buildDatasetIndex(leads: Lead[]): DatasetIndex {
   const duplicates = new Map<string, DuplicateInfo>();
   for (const members of groups.values()) {
     members.sort((a, b) => createdKey(leads[a]) - createdKey(leads[b]) || (leads[a].id < leads[b].id ? -1 : 1));
-    const original = leads[members[0]].id;
-    members.forEach((m, pos) => {
-      duplicates.set(leads[m].id, { duplicate_of: pos === 0 ? null : original, group_size: members.length });
-    });
+    const originals: Lead[] = [];
+    for (const m of members) {
+      const lead = leads[m];
+      const original = originals.find((o) => sameJob(o, lead));
+      if (!original) originals.push(lead);
+      duplicates.set(lead.id, { duplicate_of: original?.id ?? null, group_size: members.length });
+    }
   }
   return { duplicates };
 }

@@ -21,11 +21,13 @@ export interface DateMention {
   /** Day number of the activity that mentioned it (newer notes override older facts). */
   said_on: number;
   postponed: boolean;
+  /** false for month-only mentions ("in March"), which resolve to the 1st of the month. */
+  day_certain: boolean;
   excerpt: string;
 }
 
 const SERVICE_CONTEXT =
-  /mov|relocat|postpon|delay|push(ed)? (it |the move )?back|reschedul|new date|umzug|umzieh|zieh|verschieb|verschob|verleg|selidb|selim|selit|preselj|odgod|odgad|pomak|pomic|prebac/;
+  /mov|relocat|planned|date|datum|termin|postpon|delay|push(ed)? (it |the move )?back|reschedul|new date|umzug|umzieh|zieh|verschieb|verschob|verleg|selidb|selim|selit|preselj|odgod|odgad|pomak|pomic|prebac/;
 const POSTPONE_CONTEXT = /postpon|delay|push(ed)? (it |the move )?back|reschedul|later|verschieb|verschob|spater|verleg|odgod|odgad|pomak|pomic|kasnije/;
 const RECONTACT_CONTEXT =
   /call|contact|reach|get back|get in touch|touch base|follow up|write|ring|ask again|try again|melden|anruf|rufen|kontakt|schreib|javi|nazov|zovi|kontaktir|obrat|pis(i|ite)/;
@@ -56,11 +58,15 @@ function parseAll(text: PreparedText, ref: Date, language: string | null): RawDa
   return found;
 }
 
-export function findDateMentions(texts: PreparedText[], language: string | null): DateMention[] {
+/** `fieldKnown`: the lead has a service.date, so the inquiry form (which it came from) is skipped. */
+export function findDateMentions(texts: PreparedText[], language: string | null, fieldKnown = false): DateMention[] {
   const mentions: DateMention[] = [];
   for (const text of texts) {
     if (text.activity_index < 0 || text.direction === 'outbound' || text.said_on === null) continue;
+    // The inquiry form restates the service.date field; only later texts can change it.
+    if (fieldKnown && text.channel === 'form') continue;
     if (!DATE_PREFILTER.test(text.folded)) continue;
+    if (!SERVICE_CONTEXT.test(text.folded) && !RECONTACT_CONTEXT.test(text.folded)) continue;
     const ref = new Date((text.said_on + 0.5) * 86_400_000);
     const seen = new Set<number>();
     for (const raw of parseAll(text, ref, language)) {
@@ -79,6 +85,7 @@ export function findDateMentions(texts: PreparedText[], language: string | null)
         day,
         said_on: text.said_on,
         postponed: POSTPONE_CONTEXT.test(clause),
+        day_certain: raw.dayCertain,
         excerpt: text.original.slice(raw.index, raw.index + raw.length),
       });
     }
@@ -98,10 +105,16 @@ export function effectiveServiceDate(
     if (m.kind !== 'service') continue;
     if (!best || m.said_on > best.said_on || (m.said_on === best.said_on && m.day > best.day)) best = m;
   }
-  // The field was captured when the lead was created; a note written later and naming a
-  // different date is the newer fact ("postponed to March").
-  if (best && (fieldDay === null || createdDay === null || best.said_on >= createdDay) && best.day !== fieldDay) {
-    return { date: best.date, day: best.day, fromNotes: best };
+  // The field was captured when the lead was created. A newer note overrides it when it says the
+  // date moved ("postponed to March") or names a LATER date; a note naming an earlier date without
+  // saying it changed ("we move in August", field 2027-08-04) is read as agreeing with the field,
+  // and a month-only mention in the field's month is no contradiction either.
+  if (best && best.day !== fieldDay && (createdDay === null || best.said_on >= createdDay)) {
+    const fieldDate = fieldDay === null ? null : new Date(fieldDay * 86_400_000);
+    const sameMonth = fieldDate !== null && !best.day_certain && best.date.slice(5, 7) === fieldDate.toISOString().slice(5, 7);
+    if (fieldDay === null || best.postponed || (best.day > fieldDay && !sameMonth)) {
+      return { date: best.date, day: best.day, fromNotes: best };
+    }
   }
   return { date: fieldDay === null ? null : isoDateOfDay(fieldDay), day: fieldDay, fromNotes: null };
 }

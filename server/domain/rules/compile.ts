@@ -1,0 +1,169 @@
+/**
+ * compileRuleset: parses and type-checks every CEL expression ONCE per ruleset version, compiles
+ * signals to regular expressions and templates to parts. The result is what decide() runs.
+ */
+import { createHash } from 'node:crypto';
+import type { ParseResult } from '@marcbachmann/cel-js';
+import { CEL_ENV } from './cel-env.ts';
+import { compileToClosure, type Evaluator } from './cel-closure.ts';
+import { expressionRefs } from './expression-refs.ts';
+import { compileSignal, type CompiledSignal, type SignalClassifier } from './signals.ts';
+import { compileTemplate, type CompiledTemplate } from './template.ts';
+import { RULE_KINDS, type RuleKind } from './schema.ts';
+import type { RuleDefinition, Ruleset, RulesetError, SourceText } from './types.ts';
+
+export interface CompiledRule {
+  id: string;
+  kind: RuleKind;
+  description: string;
+  reason: string | null;
+  decision: 'do_not_contact' | 'not_worth_pursuing' | null;
+  weight: number;
+  file: string;
+  line: number;
+  /** Fast closure when the expression is in the supported subset, else the cel-js evaluator. */
+  condition: Evaluator;
+  recontactAfter: Evaluator | null;
+  /** The cel-js program itself (reference evaluator, used by the differential test). */
+  celCondition: ParseResult;
+  engine: 'closure' | 'cel-js';
+  explain: CompiledTemplate | null;
+  /** Features (and `latest_quote.x` paths) the condition reads, for the trace. */
+  featureRefs: string[];
+  signalRefs: string[];
+  /** Precomputed for the trace (parallel arrays): `latest_quote.amount` -> base latest_quote, field amount. */
+  refKeys: string[];
+  refBases: string[];
+  refFields: (string | null)[];
+  /** Trace keys of the signals: `signal("name")`. */
+  signalKeys: string[];
+}
+
+export interface CompileOptions {
+  classifier?: SignalClassifier;
+  /** 'cel-js' forces the reference interpreter for every expression (tests, debugging). */
+  evaluator?: 'fast' | 'cel-js';
+}
+
+export interface CompiledRuleset {
+  ruleset: Ruleset;
+  hash: string;
+  /** Enabled rules in execution order: hard_block, exclusion, wait, contact, priority. */
+  rules: CompiledRule[];
+  signals: CompiledSignal[];
+  /** Identifies the signal definitions: features cache signal matches under this key. */
+  signalsKey: string;
+  fallback: { nothing: CompiledTemplate; belowThreshold: CompiledTemplate | null };
+  classifier?: SignalClassifier;
+}
+
+export class RulesetCompileError extends Error {
+  constructor(readonly errors: RulesetError[]) {
+    super(`ruleset has ${errors.length} error(s): ${errors.map((e) => `${e.file}:${e.line ?? '?'} ${e.message}`).join('; ')}`);
+  }
+}
+
+type Sink = RulesetError[];
+
+function exprError(sink: Sink, src: SourceText, ruleId: string | undefined, start: number, message: string): void {
+  sink.push({ file: src.file, rule_id: ruleId, ...src.locate(start), path: src.path, message });
+}
+
+function compileExpression(src: SourceText, ruleId: string, sink: Sink, allowed: string[]): ParseResult | null {
+  let parsed: ParseResult;
+  try {
+    parsed = CEL_ENV.parse(src.text);
+  } catch (e) {
+    const err = e as { summary?: string; message: string; range?: { start: number } };
+    exprError(sink, src, ruleId, err.range?.start ?? 0, `CEL syntax: ${err.summary ?? err.message.split('\n')[0]}`);
+    return null;
+  }
+  // check() also caches the types on the AST, so evaluation skips the checker later.
+  const checked = parsed.check();
+  if (!checked.valid) {
+    const err = checked.error as { summary?: string; message: string; range?: { start: number } };
+    exprError(sink, src, ruleId, err.range?.start ?? 0, `CEL type: ${err.summary ?? err.message.split('\n')[0]}`);
+    return null;
+  }
+  if (checked.type && !allowed.includes(checked.type)) {
+    exprError(sink, src, ruleId, 0, `expression gives ${checked.type}, expected ${allowed.join(' or ')}`);
+    return null;
+  }
+  return parsed;
+}
+
+function compileRule(rule: RuleDefinition, signalNames: ReadonlySet<string>, sink: Sink): CompiledRule | null {
+  const before = sink.length;
+  const condition = compileExpression(rule.source.when, rule.id, sink, ['bool', 'dyn']);
+  const refs = condition ? expressionRefs(condition.ast) : { features: [], signals: [], problems: [] };
+  for (const p of refs.problems) exprError(sink, rule.source.when, rule.id, p.start, p.message);
+  for (const name of refs.signals) {
+    if (!signalNames.has(name)) exprError(sink, rule.source.when, rule.id, rule.source.when.text.indexOf(name), `unknown signal "${name}" (declare it under signals:)`);
+  }
+  const recontactAfter = rule.source.recontact_after
+    ? compileExpression(rule.source.recontact_after, rule.id, sink, ['int', 'double', 'string', 'dyn'])
+    : null;
+  let explain: CompiledTemplate | null = null;
+  if (rule.source.explain) {
+    const t = compileTemplate(rule.source.explain.text, signalNames);
+    for (const p of t.problems) exprError(sink, rule.source.explain, rule.id, p.start, p.message);
+    explain = t.template;
+  }
+  if (sink.length > before || !condition) return null;
+  const fast = compileToClosure(condition.ast);
+  return {
+    id: rule.id, kind: rule.kind, description: rule.description, reason: rule.reason ?? null, decision: rule.decision ?? null,
+    weight: rule.weight ?? 0, file: rule.file, line: rule.line, explain,
+    condition: fast ?? condition, celCondition: condition, engine: fast ? 'closure' : 'cel-js',
+    recontactAfter: recontactAfter ? (compileToClosure(recontactAfter.ast) ?? recontactAfter) : null,
+    featureRefs: refs.features, signalRefs: refs.signals,
+    refKeys: refs.features,
+    refBases: refs.features.map((key) => key.split('.')[0]),
+    refFields: refs.features.map((key) => (key.includes('.') ? key.slice(key.indexOf('.') + 1) : null)),
+    signalKeys: refs.signals.map((name) => `signal("${name}")`),
+  };
+}
+
+function compileAll(ruleset: Ruleset, sink: Sink): CompiledRuleset {
+  const signalNames = new Set(ruleset.signals.map((s) => s.name));
+  const compiled: CompiledRule[] = [];
+  for (const rule of ruleset.rules) {
+    if (!rule.enabled) continue;
+    const c = compileRule(rule, signalNames, sink);
+    if (c) compiled.push(c);
+  }
+  compiled.sort((a, b) => RULE_KINDS.indexOf(a.kind) - RULE_KINDS.indexOf(b.kind)); // stable: file order within a kind
+  const settingsTemplate = (src: SourceText | undefined): CompiledTemplate | null => {
+    if (!src) return null;
+    const t = compileTemplate(src.text, signalNames);
+    for (const p of t.problems) exprError(sink, src, undefined, p.start, p.message);
+    return t.template;
+  };
+  const signals = ruleset.signals.map(compileSignal);
+  const signalsKey = createHash('sha256').update(JSON.stringify(ruleset.signals.map(({ file: _f, line: _l, ...spec }) => spec))).digest('hex').slice(0, 16);
+  return {
+    ruleset, hash: ruleset.hash, rules: compiled, signals, signalsKey,
+    fallback: {
+      nothing: settingsTemplate(ruleset.settings.source.when_nothing_matches) ?? { parts: [] },
+      belowThreshold: settingsTemplate(ruleset.settings.source.below_threshold),
+    },
+  };
+}
+
+/** All expression/template errors of a parsed ruleset (used by parseRulesetFiles). */
+export function checkRulesetExpressions(ruleset: Ruleset): RulesetError[] {
+  const sink: Sink = [];
+  compileAll(ruleset, sink);
+  return sink;
+}
+
+/** Compile once per ruleset version; throws RulesetCompileError with positions on any error. */
+export function compileRuleset(ruleset: Ruleset, options: CompileOptions = {}): CompiledRuleset {
+  const sink: Sink = [];
+  const compiled = compileAll(ruleset, sink);
+  if (sink.length) throw new RulesetCompileError(sink);
+  const rules = options.evaluator === 'cel-js'
+    ? compiled.rules.map((r) => ({ ...r, condition: r.celCondition, engine: 'cel-js' as const }))
+    : compiled.rules;
+  return { ...compiled, rules, classifier: options.classifier };
+}

@@ -1,0 +1,86 @@
+/**
+ * The YAML shape of a ruleset, validated with zod. A ruleset is a folder of YAML files; each file
+ * may hold any of three top-level keys, merged across files:
+ *   ruleset:  settings (exactly one file has it)
+ *   signals:  named phrase lists (or model-backed signals)
+ *   rules:    a list of rules
+ */
+import { z } from 'zod';
+import { DECISIONS } from '../lead.ts';
+
+const snake = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case (a-z, 0-9, _)');
+const template = z.string().min(1).max(500);
+const expression = z.string().min(1, 'must not be empty').max(2000);
+
+/** Rule kinds, in the order the engine applies them. */
+export const RULE_KINDS = ['hard_block', 'exclusion', 'wait', 'contact', 'priority'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export const RuleSpec = z.strictObject({
+  id: snake,
+  kind: z.enum(RULE_KINDS),
+  description: z.string().min(1).max(1000),
+  /** CEL condition over features and signal("name"). */
+  when: expression,
+  /** Reason code reported when the rule decides (required for all kinds but `priority`). */
+  reason: snake.optional(),
+  /** One line, `{feature}` placeholders filled with the lead's values. */
+  explain: template.optional(),
+  /** exclusion only: do_not_contact or not_worth_pursuing. */
+  decision: z.enum(['do_not_contact', 'not_worth_pursuing']).optional(),
+  /** wait only: CEL giving whole days from as_of (int) or an ISO date (string). */
+  recontact_after: expression.optional(),
+  /** contact / priority only: contribution to the 0-100 priority (may be negative). */
+  weight: z.number().min(-100).max(100).optional(),
+  enabled: z.boolean().default(true),
+});
+export type RuleSpec = z.infer<typeof RuleSpec>;
+
+const PhraseLists = z.record(z.string().regex(/^[a-z]{2}$/, 'language code like en, de, hr'), z.array(z.string().min(1).max(200)));
+
+export const SignalSpec = z.strictObject({
+  description: z.string().min(1).max(1000),
+  kind: z.enum(['phrases', 'model']).default('phrases'),
+  /** Which texts count: customer messages (inbound), rep notes / lost_reason / tags (internal), our own messages (outbound). */
+  directions: z.array(z.enum(['inbound', 'outbound', 'internal'])).min(1).default(['inbound', 'internal']),
+  channels: z.array(z.string()).optional(),
+  /** Per language. A lone `*` stands for up to three words; `word*` is a stem (poruk* = poruka, poruke). */
+  phrases: PhraseLists.optional(),
+  /** A match is dropped when one of these occurs in the same sentence ("price is not the problem"). */
+  unless: PhraseLists.optional(),
+  /** Also match words of 5+ letters with two adjacent letters swapped ("contcated"). */
+  typo_tolerant: z.boolean().default(true),
+  /** Drop matches preceded by a negation ("not too expensive", "nicht zu teuer"). */
+  negation_aware: z.boolean().default(true),
+  /** model only: free configuration handed to the classifier (labels, threshold, ...). */
+  model: z.record(z.string(), z.unknown()).optional(),
+});
+export type SignalSpec = z.infer<typeof SignalSpec>;
+
+const Outcome = z.strictObject({
+  decision: z.enum(DECISIONS),
+  reason: snake,
+  explain: template,
+  /** for decision wait: whole days from as_of. */
+  recontact_after_days: z.number().int().min(1).max(3650).optional(),
+});
+
+export const RulesetSettings = z.strictObject({
+  name: z.string().min(1).max(100),
+  description: z.string().max(2000).optional(),
+  /** A matched contact rule still needs this total priority to be `contact`. */
+  contact_threshold: z.number().min(0).max(100).default(0),
+  /** Decision when contact rules matched but their priority is below the threshold. */
+  below_threshold: Outcome.optional(),
+  /** Decision when no rule of any kind matched. */
+  when_nothing_matches: Outcome,
+  /** recontact_after used when a wait rule's expression gives null. */
+  default_wait_days: z.number().int().min(1).max(3650).default(14),
+});
+export type RulesetSettings = z.infer<typeof RulesetSettings>;
+
+export const RulesetFile = z.strictObject({
+  ruleset: RulesetSettings.optional(),
+  signals: z.record(snake, SignalSpec).optional(),
+  rules: z.array(RuleSpec).optional(),
+});

@@ -1,0 +1,157 @@
+/**
+ * Signals: named phrase lists (per language) matched against the lead's texts, or model-backed
+ * signals answered by a pluggable classifier.
+ *
+ * Phrase matching is case- and accent-insensitive, tolerates one swapped pair of letters per word
+ * of 5+ letters (typo_tolerant, default on), (texts and phrases are folded the same way),
+ * respects word boundaries, drops negated matches ("not too expensive", "nicht zu teuer",
+ * "nije preskupo") and matches vetoed by an `unless` phrase in the same sentence ("price is not
+ * the problem"). Each signal compiles to ONE regular expression over all its languages.
+ *
+ * Model signals: when no classifier is given, or it returns nothing, the signal is UNAVAILABLE,
+ * not false: signal("x") then raises an evaluation error, so the rule is recorded as `error` in
+ * the trace; a hard block referring to it fails closed (blocks), any other rule does not match.
+ */
+import type { Features } from '../features/compute-features.ts';
+import type { PreparedText } from '../features/prepared-text.ts';
+import { escapeRegex, excerptAround, foldText, sentenceBounds } from '../features/text.ts';
+import type { SignalDefinition } from './types.ts';
+
+export interface SignalEvidence { signal: string; activity_index: number; phrase: string; excerpt: string }
+
+export interface SignalResult {
+  matched: boolean;
+  /** false for a model signal nobody could classify. */
+  available: boolean;
+  evidence: SignalEvidence[];
+  score?: number;
+  note?: string;
+}
+
+export interface ClassifierRequest {
+  signal: string;
+  description: string;
+  config: Record<string, unknown>;
+  /** Texts allowed by the signal's directions/channels. */
+  texts: PreparedText[];
+  lead_id: string;
+  as_of: string;
+}
+export interface ClassifierAnswer { matched: boolean; score?: number; evidence?: { activity_index: number; excerpt: string }[] }
+/** Synchronous by design (the engine is); an async model is run beforehand and looked up here. */
+export type SignalClassifier = (request: ClassifierRequest) => ClassifierAnswer | null | undefined;
+
+export interface CompiledSignal {
+  name: string;
+  definition: SignalDefinition;
+  regex: RegExp | null;
+  unless: RegExp | null;
+  directions: ReadonlySet<string>;
+  channels: ReadonlySet<string> | null;
+}
+
+const MAX_EVIDENCE = 3;
+const NEGATED_BEFORE =
+  /(?:^|[^a-z'])(?:not|no|never|[a-z]+n't|dont|didnt|isnt|wasnt|without|hardly|nicht|kein|keine|keinen|nie|ohne|ne|nije|nisu|nismo|nisam|bez)\s+(?:[a-z']+\s+){0,2}$/;
+
+/**
+ * A word and its one-adjacent-transposition typos ("contcated", "pasesd"): CRM notes are typed
+ * fast. The first letter is kept (and factored out of the alternation) so the regex engine can
+ * still reject most positions on the first character.
+ */
+function wordPattern(word: string, typos: boolean): string {
+  if (!typos || word.length < 5 || !/^[a-z]+$/.test(word)) return escapeRegex(word);
+  const rest = new Set([word.slice(1)]);
+  for (let i = 1; i < word.length - 1; i++) rest.add((word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)).slice(1));
+  return `${word[0]}(?:${[...rest].join('|')})`;
+}
+
+/**
+ * Phrase syntax: words separated by spaces; a lone `*` stands for up to three words; a word
+ * ending in `*` is a stem ("poruk*" matches poruka, poruke, porukama).
+ */
+function phrasePattern(phrase: string, typos: boolean): string {
+  const tokens = foldText(phrase).trim().split(/\s+/).filter(Boolean);
+  let out = '';
+  tokens.forEach((tok, i) => {
+    if (tok === '*') {
+      out += String.raw`(?:[^\s.!?]+\s+){0,3}`;
+      return;
+    }
+    const stem = tok.length > 1 && tok.endsWith('*');
+    const word = stem ? tok.slice(0, -1) : tok;
+    out += wordPattern(word, typos) + (stem ? '[a-z]*' : '') + (i < tokens.length - 1 ? String.raw`\s+` : '');
+  });
+  return out;
+}
+
+function listRegex(lists: Record<string, string[]> | undefined, typos: boolean): RegExp | null {
+  const phrases = Object.values(lists ?? {}).flat();
+  if (!phrases.length) return null;
+  // Longest first, so "do not contact me" wins over "do not contact" in the evidence.
+  const body = [...new Set(phrases.map((p) => phrasePattern(p, typos)))].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, 'g');
+}
+
+export function compileSignal(def: SignalDefinition): CompiledSignal {
+  return {
+    name: def.name,
+    definition: def,
+    regex: def.kind === 'phrases' ? listRegex(def.phrases, def.typo_tolerant) : null,
+    unless: listRegex(def.unless, def.typo_tolerant),
+    directions: new Set(def.directions),
+    channels: def.channels ? new Set(def.channels) : null,
+  };
+}
+
+function textAllowed(s: CompiledSignal, t: PreparedText): boolean {
+  // Unknown direction counts as customer text: better to notice a refusal than to miss it.
+  if (!s.directions.has(t.direction ?? 'inbound')) return false;
+  return !s.channels || (t.channel !== null && s.channels.has(t.channel));
+}
+
+function vetoed(s: CompiledSignal, folded: string, index: number, length: number): boolean {
+  if (s.definition.negation_aware && NEGATED_BEFORE.test(folded.slice(Math.max(0, index - 40), index))) return true;
+  if (!s.unless) return false;
+  const [start, end] = sentenceBounds(folded, index);
+  s.unless.lastIndex = 0;
+  const sentence = folded.slice(start, Math.max(end, index + length));
+  return s.unless.test(sentence);
+}
+
+function matchPhrases(s: CompiledSignal, texts: PreparedText[]): SignalResult {
+  const evidence: SignalEvidence[] = [];
+  const re = s.regex;
+  if (!re) return { matched: false, available: true, evidence };
+  for (const t of texts) {
+    if (!textAllowed(s, t)) continue;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t.folded)) !== null) {
+      if (!vetoed(s, t.folded, m.index, m[0].length)) {
+        evidence.push({ signal: s.name, activity_index: t.activity_index, phrase: m[0], excerpt: excerptAround(t.original, m.index, m[0].length) });
+        break; // one piece of evidence per text is enough
+      }
+    }
+    if (evidence.length >= MAX_EVIDENCE) break;
+  }
+  return { matched: evidence.length > 0, available: true, evidence };
+}
+
+function matchModel(s: CompiledSignal, features: Features, classifier: SignalClassifier | undefined): SignalResult {
+  const texts = features.texts.filter((t) => textAllowed(s, t));
+  const answer = classifier?.({
+    signal: s.name, description: s.definition.description, config: s.definition.model ?? {}, texts, lead_id: features.lead_id, as_of: features.as_of,
+  });
+  if (!answer) {
+    return { matched: false, available: false, evidence: [], note: classifier ? `classifier gave no answer for model signal ${s.name}` : `no classifier configured for model signal ${s.name}` };
+  }
+  const evidence = (answer.evidence ?? []).slice(0, MAX_EVIDENCE).map((e) => ({ signal: s.name, activity_index: e.activity_index, phrase: '(model)', excerpt: e.excerpt }));
+  return { matched: answer.matched, available: true, evidence, score: answer.score };
+}
+
+export function matchSignals(signals: readonly CompiledSignal[], features: Features, classifier?: SignalClassifier): Record<string, SignalResult> {
+  const out: Record<string, SignalResult> = {};
+  for (const s of signals) out[s.name] = s.definition.kind === 'model' ? matchModel(s, features, classifier) : matchPhrases(s, features.texts);
+  return out;
+}
