@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Lead } from '../../server/domain/lead.ts';
 
-export const DEMO_FILE = path.resolve(__dirname, '../../datasets/demo.jsonl');
+export const DEMO_FILE = path.resolve(import.meta.dirname, '../../datasets/demo.jsonl');
 
 export function demoLeads(count = Infinity): Lead[] {
   const lines = fs.readFileSync(DEMO_FILE, 'utf8').split('\n').filter(Boolean);

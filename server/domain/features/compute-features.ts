@@ -12,6 +12,12 @@ import { effectiveServiceDate, findDateMentions, type DateMention } from './date
 import { prepareTexts, type PreparedText } from './prepared-text.ts';
 import { dayNumber, isoDateOfDay, normaliseAsOf } from './time.ts';
 
+/**
+ * Slot where the rules engine memoises signal matches for these features (a symbol key: not part
+ * of the JSON, and initialised here so every Features object has the same shape).
+ */
+export const SIGNAL_CACHE: unique symbol = Symbol('rekindle.signalCache');
+
 export interface Features {
   lead_id: string;
   /** as_of as YYYY-MM-DD. */
@@ -24,6 +30,7 @@ export interface Features {
   texts: PreparedText[];
   /** Evidence behind derived values, for the trace and the preview. */
   evidence: { date_mentions: DateMention[]; budget: BudgetMention | null };
+  [SIGNAL_CACHE]?: unknown;
 }
 
 const RE_ENGAGED_GAP_DAYS = 30;
@@ -151,5 +158,5 @@ export function computeFeatures(lead: Lead, asOf: string | Date, index?: Dataset
     duplicate_group_size: dup?.group_size ?? 1,
     data_completeness: completeness(lead, texts),
   };
-  return { lead_id: lead.id, as_of: iso, as_of_day: asOfDay, values, texts, evidence: { date_mentions: mentions, budget } };
+  return { lead_id: lead.id, as_of: iso, as_of_day: asOfDay, values, texts, evidence: { date_mentions: mentions, budget }, [SIGNAL_CACHE]: null };
 }

@@ -18,7 +18,7 @@
  * matched" (recorded as `error`).
  */
 import type { RuleDecision, RuleTraceEntry } from '../decision.ts';
-import type { Features } from '../features/compute-features.ts';
+import { SIGNAL_CACHE, type Features } from '../features/compute-features.ts';
 import { dayNumber, isoDateOfDay } from '../features/time.ts';
 import { setSignalLookup } from './cel-env.ts';
 import type { CompiledRule, CompiledRuleset } from './compile.ts';
@@ -38,12 +38,11 @@ export interface DecideOptions {
 
 type SignalSummary = NonNullable<RuleDecision['signals']>;
 interface SignalCacheEntry { key: string; classifier: SignalClassifier | undefined; results: Record<string, SignalResult>; summary: SignalSummary }
-// Signal matches depend on the texts and the signal definitions only: cached per features object,
-// so a preview re-running edited rules over cached features does not re-scan the texts.
-const signalCache = new WeakMap<Features, SignalCacheEntry>();
-
+// Signal matches depend on the texts and the signal definitions only: cached on the features
+// object (symbol slot), so a preview re-running edited rules over cached features does not re-scan
+// the texts. A different ruleset's signals (other signalsKey) or classifier replaces the entry.
 function signalEntry(compiled: CompiledRuleset, features: Features, classifier?: SignalClassifier): SignalCacheEntry {
-  const cached = signalCache.get(features);
+  const cached = features[SIGNAL_CACHE] as SignalCacheEntry | null | undefined;
   if (cached && cached.key === compiled.signalsKey && cached.classifier === classifier) return cached;
   const results = matchSignals(compiled.signals, features, classifier);
   const summary: SignalSummary = {};
@@ -52,7 +51,7 @@ function signalEntry(compiled: CompiledRuleset, features: Features, classifier?:
     summary[name] = r.note ? { matched: r.matched, available: r.available, note: r.note } : { matched: r.matched, available: r.available };
   }
   const entry = { key: compiled.signalsKey, classifier, results, summary };
-  signalCache.set(features, entry);
+  features[SIGNAL_CACHE] = entry;
   return entry;
 }
 

@@ -110,30 +110,53 @@ function textAllowed(s: CompiledSignal, t: PreparedText): boolean {
   return !s.channels || (t.channel !== null && s.channels.has(t.channel));
 }
 
-function vetoed(s: CompiledSignal, folded: string, index: number, length: number): boolean {
-  if (s.definition.negation_aware && NEGATED_BEFORE.test(folded.slice(Math.max(0, index - 40), index))) return true;
+function vetoed(s: CompiledSignal, folded: string, textStart: number, index: number, length: number): boolean {
+  if (s.definition.negation_aware && NEGATED_BEFORE.test(folded.slice(Math.max(textStart, index - 40), index))) return true;
   if (!s.unless) return false;
   const [start, end] = sentenceBounds(folded, index);
   s.unless.lastIndex = 0;
-  const sentence = folded.slice(start, Math.max(end, index + length));
-  return s.unless.test(sentence);
+  return s.unless.test(folded.slice(start, Math.max(end, index + length)));
 }
 
-function matchPhrases(s: CompiledSignal, texts: PreparedText[]): SignalResult {
+/**
+ * The allowed texts of a lead joined into one string, so a signal is ONE regex scan per lead
+ * instead of one per text. The separator is a line break (a sentence end) around a control
+ * character, so no phrase (words joined by whitespace) can match across two texts.
+ */
+interface JoinedTexts { folded: string; starts: number[]; texts: PreparedText[] }
+const SEPARATOR = '\n\u0001\n';
+
+function joinTexts(s: CompiledSignal, texts: PreparedText[]): JoinedTexts {
+  const allowed = texts.filter((t) => textAllowed(s, t));
+  const starts: number[] = [];
+  let pos = 0;
+  for (const t of allowed) {
+    starts.push(pos);
+    pos += t.folded.length + SEPARATOR.length;
+  }
+  return { folded: allowed.map((t) => t.folded).join(SEPARATOR), starts, texts: allowed };
+}
+
+function textAt(j: JoinedTexts, index: number): number {
+  let k = 0;
+  while (k + 1 < j.starts.length && j.starts[k + 1] <= index) k++;
+  return k;
+}
+
+function matchPhrases(s: CompiledSignal, joined: JoinedTexts): SignalResult {
   const evidence: SignalEvidence[] = [];
   const re = s.regex;
-  if (!re) return { matched: false, available: true, evidence };
-  for (const t of texts) {
-    if (!textAllowed(s, t)) continue;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(t.folded)) !== null) {
-      if (!vetoed(s, t.folded, m.index, m[0].length)) {
-        evidence.push({ signal: s.name, activity_index: t.activity_index, phrase: m[0], excerpt: excerptAround(t.original, m.index, m[0].length) });
-        break; // one piece of evidence per text is enough
-      }
-    }
+  if (!re || joined.texts.length === 0) return { matched: false, available: true, evidence };
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(joined.folded)) !== null) {
+    const k = textAt(joined, m.index);
+    const start = joined.starts[k];
+    if (vetoed(s, joined.folded, start, m.index, m[0].length)) continue;
+    const t = joined.texts[k];
+    evidence.push({ signal: s.name, activity_index: t.activity_index, phrase: m[0], excerpt: excerptAround(t.original, m.index - start, m[0].length) });
     if (evidence.length >= MAX_EVIDENCE) break;
+    re.lastIndex = start + t.folded.length; // one piece of evidence per text is enough
   }
   return { matched: evidence.length > 0, available: true, evidence };
 }
@@ -152,6 +175,16 @@ function matchModel(s: CompiledSignal, features: Features, classifier: SignalCla
 
 export function matchSignals(signals: readonly CompiledSignal[], features: Features, classifier?: SignalClassifier): Record<string, SignalResult> {
   const out: Record<string, SignalResult> = {};
-  for (const s of signals) out[s.name] = s.definition.kind === 'model' ? matchModel(s, features, classifier) : matchPhrases(s, features.texts);
+  const joinedBy = new Map<string, JoinedTexts>(); // most signals share the same direction filter
+  for (const s of signals) {
+    if (s.definition.kind === 'model') {
+      out[s.name] = matchModel(s, features, classifier);
+      continue;
+    }
+    const key = `${[...s.directions].sort().join()}|${s.channels ? [...s.channels].sort().join() : '*'}`;
+    let joined = joinedBy.get(key);
+    if (!joined) joinedBy.set(key, (joined = joinTexts(s, features.texts)));
+    out[s.name] = matchPhrases(s, joined);
+  }
   return out;
 }

@@ -14,7 +14,6 @@ beforeAll(async () => {
 const said = (text: string, date = '2026-11-05', direction: 'inbound' | 'internal' = 'inbound') =>
   withActivities(act(date, direction, direction === 'internal' ? 'note' : 'email', text));
 const noConsent = (email: boolean | null, phone: boolean | null) => ({ consent: { email, phone, opted_out_at: null, erasure_requested_at: null } });
-const oldQuote = { quotes: [{ id: 'Q1', sent_at: '2026-06-01T10:00:00Z', amount: 2450, currency: 'EUR', valid_until: '2026-07-01', status: 'sent' as const }] };
 const noDate = { service: { ...makeLead().service!, date: null } };
 
 // [rule id, lead overrides, expected decision, expected first reason]

@@ -1,0 +1,87 @@
+/**
+ * Rules engine throughput (figures only, no assertions):
+ *   npx tsx bench/rules.ts [count=100000]
+ *
+ * (a) hot path: decide() over precomputed features, full trace and compact trace, against the
+ *     same conditions through json-rules-engine (bench/rules-jre-peer.ts);
+ * (b) cold path from raw records: computeFeatures + signal matching + decide.
+ * Throughput is given per CPU-second of this process (user+system; immune to other load on a
+ * shared machine) and per wall-clock second. Single thread.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseLead, type Lead } from '../server/domain/lead.ts';
+import { buildDatasetIndex, computeFeatures, type Features } from '../server/domain/features/index.ts';
+import { compileRuleset, decide, formatRulesetError, loadRulesetFromDir, signalsFor } from '../server/domain/rules/index.ts';
+import { buildPeerEngine, peerFacts } from './rules-jre-peer.ts';
+
+const COUNT = Number(process.argv[2] ?? 100_000);
+const AS_OF = '2026-11-20';
+
+async function loadLeads(): Promise<{ leads: Lead[]; source: string }> {
+  if (existsSync(new URL('../datasets/generator/index.ts', import.meta.url))) {
+    const { generateLeads } = await import('../datasets/generator/index.ts');
+    return { leads: [...generateLeads({ seed: 7, count: COUNT, asOf: AS_OF })], source: 'datasets/generator generateLeads (seed 7)' };
+  }
+  const base = readFileSync(new URL('../datasets/demo.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const leads = Array.from({ length: COUNT }, (_, i) => {
+    const r = parseLead({ ...base[i % base.length], id: `B-${i}`, duplicate_of: null });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    return r.lead;
+  });
+  return { leads, source: 'datasets/demo.jsonl replicated with new ids' };
+}
+
+function measure<T>(fn: () => T): { result: T; cpuMs: number; wallMs: number } {
+  const c0 = process.cpuUsage(), w0 = performance.now();
+  const result = fn();
+  const c = process.cpuUsage(c0);
+  return { result, cpuMs: (c.user + c.system) / 1000, wallMs: performance.now() - w0 };
+}
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US').padStart(10);
+const line = (label: string, n: number, m: { cpuMs: number; wallMs: number }) =>
+  console.log(`${label.padEnd(52)} ${rate(n, m.cpuMs)} leads/cpu-s ${rate(n, m.wallMs)} leads/wall-s`);
+
+const loaded = await loadRulesetFromDir(new URL('../rules/default', import.meta.url).pathname);
+if (!loaded.ok) throw new Error(loaded.errors.map(formatRulesetError).join('\n'));
+const compiled = compileRuleset(loaded.ruleset);
+const genStart = performance.now();
+const { leads, source } = await loadLeads();
+const genMs = performance.now() - genStart;
+console.log(`${leads.length.toLocaleString('en-US')} leads from ${source}; ${compiled.rules.length} rules, ${compiled.signals.length} signals; node ${process.version}\n`);
+
+// (b) cold path: raw record -> features -> signals -> decision.
+const index = measure(() => buildDatasetIndex(leads));
+line('buildDatasetIndex (duplicates)', leads.length, index);
+const cold = measure(() => leads.map((lead) => { const f = computeFeatures(lead, AS_OF, index.result); decide(compiled, f); return f; }));
+line('(b) cold: computeFeatures + signals + decide', leads.length, cold);
+const features: Features[] = cold.result;
+const featOnly = measure(() => { for (const lead of leads) computeFeatures(lead, AS_OF, index.result); });
+line('    of which computeFeatures alone', leads.length, featOnly);
+
+// (a) hot path: decide over precomputed features (signal matches cached per features object).
+for (const f of features) signalsFor(compiled, f);
+for (let i = 0; i < 2; i++) for (const f of features) decide(compiled, f); // warm-up
+const hot = measure(() => { let n = 0; for (const f of features) if (decide(compiled, f).decision === 'contact') n++; return n; });
+line('(a) hot: decide(), full trace', features.length, hot);
+const compact = measure(() => { let n = 0; for (const f of features) if (decide(compiled, f, { trace: 'compact' }).decision === 'contact') n++; return n; });
+line('(a) hot: decide(), compact trace', features.length, compact);
+
+// Peer: the same conditions through json-rules-engine (async by design), on a sample.
+const engine = buildPeerEngine(compiled);
+const sample = features.slice(0, Math.min(10_000, features.length));
+const peerFactsList = sample.map((f) => peerFacts(f.values as Record<string, unknown>, signalsFor(compiled, f)));
+for (const facts of peerFactsList.slice(0, 500)) await engine.run(facts); // warm-up
+const c0 = process.cpuUsage(), w0 = performance.now();
+let agree = 0;
+for (let i = 0; i < sample.length; i++) {
+  const { events } = await engine.run(peerFactsList[i]);
+  const peerMatched = new Set(events.map((e) => e.type));
+  const ours = decide(compiled, sample[i], { trace: 'compact' }).trace.filter((t) => t.matched).map((t) => t.rule_id);
+  if (ours.length === peerMatched.size && ours.every((id) => peerMatched.has(id))) agree++;
+}
+const pc = process.cpuUsage(c0);
+const peer = { cpuMs: (pc.user + pc.system) / 1000, wallMs: performance.now() - w0 };
+line(`    json-rules-engine, same conditions (${sample.length} leads)`, sample.length, peer);
+console.log(`    matched-rule sets identical for ${agree}/${sample.length} leads`);
+console.log(`\nspeed-up of decide() over json-rules-engine (cpu): full trace ${((features.length / hot.cpuMs) / (sample.length / peer.cpuMs)).toFixed(1)}x, compact ${((features.length / compact.cpuMs) / (sample.length / peer.cpuMs)).toFixed(1)}x`);
+console.log(`lead generation/loading took ${(genMs / 1000).toFixed(1)} s (not part of any figure)`);
