@@ -13,6 +13,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers: Reco
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.detail);
       return sendProblem(
         reply,
         { type: problemType(error.kind), title: error.title, status: error.status, detail: error.detail, ...error.extra },

@@ -33,11 +33,19 @@ export function formatMonth(lang: DraftLanguage, iso: string): string {
   return `${MONTHS[lang][m - 1]} ${y}`;
 }
 
+// toLocaleString builds a new formatter on every call; these are built once.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) NUMBER_FORMATS.set(key, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format;
+}
+
 export function formatAmount(lang: DraftLanguage, amount: number, currency: string | null | undefined): string {
   const cur = (currency ?? 'EUR').toUpperCase();
   const locale = lang === 'en' ? 'en-GB' : 'de-DE';
-  const digits = Number.isInteger(amount) ? 0 : 2;
-  const num = amount.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const num = numberFormat(locale, Number.isInteger(amount) ? 0 : 2).format(amount);
   return lang === 'en' ? `${cur} ${num}` : `${num} ${cur}`;
 }
 

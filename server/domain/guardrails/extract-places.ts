@@ -23,18 +23,22 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const GAZETTEER_PATTERNS = GAZETTEER.flatMap((place) =>
-  place.names.map((name) => ({ place, name, re: new RegExp(`(?<![\\p{L}])${escape(name)}${CASE_ENDINGS}(?![\\p{L}])`, 'gu') })),
+const PLACE_BY_NAME = new Map(GAZETTEER.flatMap((place) => place.names.map((name) => [name, place] as const)));
+// One alternation for the whole gazetteer (longest names first, so "Frankfurt am Main" wins over
+// "Frankfurt"): a single pass over the text instead of one regex per city, which dominated the
+// cost of checking a draft.
+const GAZETTEER_RE = new RegExp(
+  `(?<![\\p{L}])(${[...PLACE_BY_NAME.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})${CASE_ENDINGS}(?![\\p{L}])`,
+  'gu',
 );
 
 function gazetteerMentions(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const { place, name, re } of GAZETTEER_PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      const index = m.index ?? 0;
-      if (AMBIGUOUS.has(fold(name)) && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, index - 12), index))) continue;
-      out.push({ text: m[0], index, place });
-    }
+  for (const m of text.matchAll(GAZETTEER_RE)) {
+    const name = m[1];
+    const index = m.index ?? 0;
+    if (AMBIGUOUS.has(fold(name)) && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, index - 12), index))) continue;
+    out.push({ text: m[0], index, place: PLACE_BY_NAME.get(name)! });
   }
   return out;
 }

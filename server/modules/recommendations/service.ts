@@ -57,32 +57,45 @@ export interface RecommendEnv {
   modelsDir: string;
 }
 
-async function persist(db: Kysely<DB>, items: { view: RecommendationView; lead: Lead; hash: string }[], actor: string): Promise<void> {
+type Persisted = { view: RecommendationView; lead: Lead; hash: string };
+
+/**
+ * The recommendation rows and their audit entries in ONE statement (a data-modifying CTE): atomic
+ * without an explicit transaction, and one round trip per chunk on the hot path.
+ */
+async function insertChunk(db: Kysely<DB>, chunk: Persisted[], actor: string): Promise<void> {
+  await db
+    .with('r', (qb) =>
+      qb.insertInto('recommendations').values(chunk.map(({ view, lead, hash }) => ({
+        id: view.id, release_id: view.release_id, lead_id: view.lead_id, as_of: view.as_of, input_hash: hash,
+        decision: view.decision, priority: view.priority, lead: JSON.stringify(lead), output: JSON.stringify(view),
+        status: view.status, assigned_to: lead.owner ?? null, created_by: actor,
+      }))),
+    )
+    .insertInto('audit_log')
+    .values(chunk.map(({ view, hash }) => ({
+      actor, action: 'recommendation.create', subject: view.id,
+      details: JSON.stringify({ input_hash: hash, release_id: view.release_id, lead_id: view.lead_id, decision: view.decision, output: view }),
+    })))
+    .execute();
+}
+
+const CHUNK = 500;
+
+async function persist(db: Kysely<DB>, items: Persisted[], actor: string): Promise<void> {
   try {
-    await db.transaction().execute(async (trx) => {
-      for (let i = 0; i < items.length; i += 500) {
-        const chunk = items.slice(i, i + 500);
-        await trx
-          .insertInto('recommendations')
-          .values(chunk.map(({ view, lead, hash }) => ({
-            id: view.id, release_id: view.release_id, lead_id: view.lead_id, as_of: view.as_of, input_hash: hash,
-            decision: view.decision, priority: view.priority, lead: JSON.stringify(lead), output: JSON.stringify(view),
-            status: view.status, assigned_to: lead.owner ?? null, created_by: actor,
-          })))
-          .execute();
-        await trx
-          .insertInto('audit_log')
-          .values(chunk.map(({ view, hash }) => ({
-            actor, action: 'recommendation.create', subject: view.id,
-            details: JSON.stringify({ input_hash: hash, release_id: view.release_id, lead_id: view.lead_id, decision: view.decision, output: view }),
-          })))
-          .execute();
-      }
-    });
+    if (items.length <= CHUNK) {
+      await insertChunk(db, items, actor);
+    } else {
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < items.length; i += CHUNK) await insertChunk(trx, items.slice(i, i + CHUNK), actor);
+      });
+    }
   } catch (error) {
-    throw new AppError('unavailable', 'The recommendation could not be written to the audit log, so it is not returned. Try again shortly.', {
-      cause: (error as Error).message.slice(0, 200),
-    });
+    const unavailable = new AppError('unavailable', 'The recommendation could not be written to the audit log, so it is not returned. Try again shortly.');
+    // Logged by the error handler; the caller is not told database internals.
+    unavailable.cause = error;
+    throw unavailable;
   }
 }
 
