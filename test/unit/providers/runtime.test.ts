@@ -97,3 +97,22 @@ describe('provider configs', () => {
     expect(isExternal(p({ apiBaseUrl: 'https://api.example.com/v1' }))).toBe(true);
   });
 });
+
+describe('TokenBuckets', () => {
+  it('allows the burst, refuses past it with a wait, and refills over time', async () => {
+    const { TokenBuckets } = await import('../../../server/modules/recommendations/rate-limit.ts');
+    const buckets = new TokenBuckets(10, 20);
+    const t0 = 1_000_000;
+    for (let i = 0; i < 20; i++) buckets.take('a', 1, t0);
+    expect(() => buckets.take('a', 1, t0)).toThrow(/Rate limit/);
+    expect(() => buckets.take('b', 1, t0)).not.toThrow();
+    expect(() => buckets.take('a', 5, t0 + 500)).not.toThrow();
+    let refused: unknown;
+    try {
+      buckets.take('a', 50, t0 + 500);
+    } catch (e) {
+      refused = e;
+    }
+    expect((refused as { headers: Record<string, string> }).headers['Retry-After']).toBe('5');
+  });
+});
