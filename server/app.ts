@@ -35,6 +35,8 @@ declare module 'fastify' {
     db: Kysely<DB>;
     dbKind: DatabaseKind;
     config: Config;
+    /** Every route registered (method + URL pattern), for the route-by-role test and docs. */
+    routeList: { method: string; url: string }[];
   }
 }
 
@@ -62,6 +64,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', options.database.db);
   app.decorate('dbKind', options.database.kind);
   app.decorate('config', options.config);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url });
+  });
 
   registerErrorHandling(app);
   registerStreamingParsers(app);
