@@ -24,6 +24,22 @@ export interface PreviewResult {
   timing_ms: { decide: number; features: number };
 }
 
+// The baseline does not change while a manager edits: its decisions are kept per feature set.
+const baselineDecisions = new WeakMap<FeatureSet, WeakMap<CompiledRuleset, RuleDecision[]>>();
+
+function decideAll(compiled: CompiledRuleset, features: FeatureSet): RuleDecision[] {
+  // Compact traces for the bulk pass; the few flipped leads shown get a full trace below.
+  return features.leads.map((l) => decide(compiled, l.features, { trace: 'compact' }));
+}
+
+function baselineFor(baseline: CompiledRuleset, features: FeatureSet): RuleDecision[] {
+  let byRuleset = baselineDecisions.get(features);
+  if (!byRuleset) baselineDecisions.set(features, (byRuleset = new WeakMap()));
+  let decisions = byRuleset.get(baseline);
+  if (!decisions) byRuleset.set(baseline, (decisions = decideAll(baseline, features)));
+  return decisions;
+}
+
 export function previewRuleset(
   compiled: CompiledRuleset,
   features: FeatureSet,
@@ -31,7 +47,7 @@ export function previewRuleset(
   options: { flipsLimit: number },
 ): PreviewResult {
   const started = performance.now();
-  const decisions = features.leads.map((l) => decide(compiled, l.features));
+  const decisions = decideAll(compiled, features);
   const decideMs = performance.now() - started;
 
   const metrics = scoreDecisions(
@@ -45,14 +61,17 @@ export function previewRuleset(
     const items: LeadFlip[] = [];
     const byTransition: Record<string, number> = {};
     let total = 0;
+    const baselineDecided = baselineFor(baseline, features);
     features.leads.forEach((l, i) => {
-      const before = decide(baseline, l.features);
+      const before = baselineDecided[i];
       const after = decisions[i];
       if (before.decision === after.decision) return;
       total++;
       const key = `${before.decision}->${after.decision}`;
       byTransition[key] = (byTransition[key] ?? 0) + 1;
-      if (items.length < options.flipsLimit) items.push({ lead_id: l.lead_id, gold: l.gold, before, after });
+      if (items.length < options.flipsLimit) {
+        items.push({ lead_id: l.lead_id, gold: l.gold, before: decide(baseline, l.features), after: decide(compiled, l.features) });
+      }
     });
     flips = { total, by_transition: byTransition, items };
   }
