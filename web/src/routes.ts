@@ -10,6 +10,9 @@ import LeadPage from './datasets/LeadPage.svelte';
 import RulesPage from './rules/RulesPage.svelte';
 import PromptsPage from './prompts/PromptsPage.svelte';
 import EvaluationsPage from './evaluations/EvaluationsPage.svelte';
+import RunPage from './evaluations/RunPage.svelte';
+import LeadResultPage from './evaluations/LeadResultPage.svelte';
+import ComparePage from './evaluations/ComparePage.svelte';
 import ReleasesPage from './releases/ReleasesPage.svelte';
 import ReviewPage from './review/ReviewPage.svelte';
 import AuditPage from './audit/AuditPage.svelte';
@@ -32,6 +35,9 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/rules', component: RulesPage, roles: STAFF, title: 'Rules' },
   { pattern: '/prompts', component: PromptsPage, roles: STAFF, title: 'Prompts' },
   { pattern: '/evaluations', component: EvaluationsPage, roles: STAFF, title: 'Evaluations' },
+  { pattern: '/evaluations/compare', component: ComparePage, roles: STAFF, title: 'Compare runs' },
+  { pattern: '/evaluations/runs/:id', component: RunPage, roles: STAFF, title: 'Evaluation run' },
+  { pattern: '/evaluations/runs/:id/leads/:leadId', component: LeadResultPage, roles: STAFF, title: 'Lead result' },
   { pattern: '/releases', component: ReleasesPage, roles: STAFF, title: 'Releases' },
   { pattern: '/review', component: ReviewPage, roles: ['manager', 'rep'], title: 'Review' },
   { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },

@@ -25,6 +25,9 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: string[];
+  /** Grounding issues (422 from the review endpoint). */
+  issues?: { kind: string; text: string; explanation: string }[];
+  [extra: string]: unknown;
 }
 
 export class ApiError extends Error {

@@ -40,3 +40,40 @@ export function words(code: string | null | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
+
+/** 0.9177 → `91.8%`. */
+export function pct(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+/** A number with at most `digits` decimals (trailing zeros dropped). */
+export function num(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(value);
+}
+
+/** Signed: `+0.012`, `−3`. */
+export function signed(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const s = num(Math.abs(value), digits);
+  if (value > 0) return `+${s}`;
+  if (value < 0) return `−${s}`;
+  return '0';
+}
+
+/** 95 → `1 min 35 s`. */
+export function duration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** `token:tok_1a2b` stays as is; long ids are shortened for tables (the full value goes in a title). */
+export function shortId(id: string | null | undefined, keep = 14): string {
+  if (!id) return '—';
+  return id.length > keep + 1 ? `${id.slice(0, keep)}…` : id;
+}

@@ -120,3 +120,277 @@ export interface Page<T> {
 
 export const LEAD_STATUSES = ['new', 'contacted', 'quoted', 'negotiating', 'won', 'lost', 'dormant'] as const;
 export const DECISIONS = ['contact', 'wait', 'do_not_contact', 'not_worth_pursuing'] as const;
+
+// ---------- evaluations, releases, review (server/modules/evals, releases, recommendations) ----------
+
+export type Decision = (typeof DECISIONS)[number];
+export type Interval = [number, number];
+
+export type ProviderConfig =
+  | { type: 'template'; timeout_ms?: number; concurrency?: number; retries?: number }
+  | { type: 'local'; model: string; max_new_tokens?: number; timeout_ms?: number; concurrency?: number; retries?: number }
+  | { type: 'promptfoo'; id: string; config?: Record<string, unknown>; timeout_ms?: number; concurrency?: number; retries?: number };
+
+export const HEADLINE_METRICS = [
+  'dnc_precision',
+  'dnc_recall',
+  'decision_accuracy',
+  'compliance_violations',
+  'selection_rate',
+  'grounding_rate',
+  'pricing_promises',
+  'schema_failures',
+] as const;
+export type HeadlineMetric = (typeof HEADLINE_METRICS)[number];
+
+export interface TopShare {
+  size: number;
+  captured: number;
+  share: number;
+  lift: number;
+}
+
+export interface EvalMetrics extends Record<HeadlineMetric, number> {
+  intervals: { dnc_precision: Interval | null; dnc_recall: Interval | null };
+  total: number;
+  labeled: number;
+  decision_counts: Record<Decision, number>;
+  /** confusion[gold][predicted] */
+  confusion: Record<Decision, Record<Decision, number>>;
+  compliance_violation_ids: string[];
+  drafts: number;
+  grounded_drafts: number;
+  withheld_drafts: number;
+  provider_errors: number;
+  unsupported_claims: Record<string, number>;
+  latency_ms: { p50: number; p90: number; p99: number };
+  cost_per_lead: number;
+  tokens_per_lead: number;
+  cached: number;
+  outcomes?: { with_outcome: number; positives: number; top10: TopShare; top20: TopShare };
+}
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface EvalRun {
+  id: string;
+  dataset_id: string;
+  ruleset_version_id: string;
+  prompt_version_id: string;
+  provider: ProviderConfig;
+  candidate_hash: string;
+  release_id: string | null;
+  label: string;
+  status: RunStatus;
+  progress: { done: number; total: number; eta_s: number | null };
+  /** Full metrics from GET /runs/:id; only the headline numbers in the list. */
+  metrics: EvalMetrics | null;
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface Reason {
+  code: string;
+  explanation: string;
+}
+
+export interface GroundingIssue {
+  kind: string;
+  text: string;
+  explanation: string;
+}
+
+export interface DraftRecommendation {
+  angle: string;
+  timing: string;
+  email: { subject: string; body: string } | null;
+  phone_script: string | null;
+  objection_handling: string[];
+  risk_flags: string[];
+  confidence: number;
+  rationale?: string;
+}
+
+export interface RuleTraceEntry {
+  rule_id: string;
+  kind: string;
+  matched: boolean;
+  values: Record<string, unknown>;
+  evidence?: { signal: string; activity_index: number; phrase: string; excerpt: string }[];
+  error?: string;
+}
+
+export interface RuleDecision {
+  decision: Decision;
+  priority: number;
+  recontact_after: string | null;
+  reasons: Reason[];
+  trace: RuleTraceEntry[];
+}
+
+export interface EvalResultRow {
+  lead_id: string;
+  seq: number;
+  decision: Decision;
+  gold: Decision | null;
+  priority: number;
+  reasons: Reason[];
+  draft_status: string;
+  issue_kinds: string[];
+  latency_ms: number;
+  cached: boolean;
+}
+
+export interface EvalLeadDetail {
+  run_id: string;
+  lead_id: string;
+  seq: number;
+  decision: Decision;
+  gold: Decision | null;
+  latency_ms: number;
+  cached: boolean;
+  result: {
+    decision: RuleDecision;
+    recommendation: DraftRecommendation | null;
+    draft_status: string;
+    risk_flags: string[];
+    guardrail_issues: GroundingIssue[];
+    provider_error: string | null;
+    gold: GoldLabel | null;
+    compliance_flag: boolean;
+    cost: number | null;
+    tokens: { prompt: number; completion: number } | null;
+  };
+  lead: Lead | null;
+}
+
+export interface MetricDelta {
+  a: number;
+  b: number;
+  delta: number;
+  interval: Interval | null;
+}
+
+export interface RunComparison {
+  a: EvalRun;
+  b: EvalRun;
+  dataset_id: string;
+  deltas: Record<HeadlineMetric, MetricDelta>;
+  flips: { total: number; by_transition: Record<string, number>; items: { lead_id: string; gold: Decision | null; a: RuleDecision; b: RuleDecision }[] };
+  changed_drafts: {
+    total: number;
+    items: {
+      lead_id: string;
+      decision: Decision;
+      a: { draft: DraftRecommendation | null; status: string; issues: GroundingIssue[] | null };
+      b: { draft: DraftRecommendation | null; status: string; issues: GroundingIssue[] | null };
+    }[];
+  };
+}
+
+export interface VersionSummary {
+  id: string;
+  name: string;
+  version: number;
+  content_hash: string;
+  author: string;
+  message: string;
+  created_at: string;
+}
+
+export interface Gate {
+  metric: string;
+  status: string;
+  value: number | null;
+  baseline: number | null;
+  message: string;
+}
+
+export interface GateReport {
+  passed: boolean;
+  checked_at: string;
+  baseline_release_id: string | null;
+  datasets: { dataset: string; run_id: string; baseline_run_id: string | null; passed: boolean; gates: Gate[]; metrics: Record<string, number> }[];
+  error?: string;
+}
+
+export type ReleaseStatus = 'proposed' | 'production' | 'approved' | 'rejected';
+
+export interface Release {
+  id: string;
+  number: number;
+  status: ReleaseStatus | string;
+  ruleset_version_id: string;
+  prompt_version_id: string;
+  provider: ProviderConfig;
+  provider_hash: string;
+  description: string;
+  proposed_by: string;
+  proposed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  promoted_at: string | null;
+  gate_results: GateReport | null;
+  eval_run_ids: string[] | null;
+}
+
+export type RecommendationStatus = 'needs_review' | 'approved' | 'edited' | 'rejected' | 'no_action';
+
+export interface QueueItem {
+  id: string;
+  lead_id: string;
+  decision: Decision;
+  priority: number;
+  status: RecommendationStatus;
+  assigned_to: string | null;
+  created_at: string;
+  angle: string | null;
+  reasons: Reason[];
+}
+
+export interface RecommendationDetail {
+  id: string;
+  release_id: string;
+  lead_id: string;
+  as_of: string;
+  decision: Decision;
+  priority: number;
+  recontact_after: string | null;
+  reasons: Reason[];
+  recommendation: DraftRecommendation | null;
+  status: RecommendationStatus;
+  risk_flags: string[];
+  draft_status: string;
+  guardrail_issues: GroundingIssue[];
+  assigned_to: string | null;
+  lead: Lead;
+  reviews: { id: number | string; action: string; final: unknown; reason: string | null; issues: GroundingIssue[]; actor: string; at?: string; created_at?: string }[];
+  outcomes: { id: number | string; outcome: string; note: string | null; actor: string; at?: string; created_at?: string }[];
+}
+
+export const OUTCOMES = ['responded', 'reactivated', 'converted', 'no_response', 'declined', 'complained', 'unsubscribed'] as const;
+
+/** Grounding issue kinds a reviewer can never accept (server: WITHHOLDING_KINDS). */
+export const BLOCKING_ISSUE_KINDS: readonly string[] = ['pricing_promise', 'prohibited_action', 'followed_injected_instruction'];
+
+export interface DashboardTally {
+  recommendations: number;
+  reviewed: number;
+  approve: number;
+  edit: number;
+  reject: number;
+  approve_rate: number | null;
+  edit_rate: number | null;
+  reject_rate: number | null;
+  outcomes: Record<string, number>;
+}
+
+export interface ReviewDashboard {
+  total: DashboardTally;
+  by_reason: Record<string, DashboardTally>;
+  by_angle: Record<string, DashboardTally>;
+}

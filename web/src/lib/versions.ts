@@ -1,0 +1,40 @@
+/** Saved versions of a ruleset or a prompt (server/modules/versions): shared by the Rules and Prompts pages. */
+import { dateTime } from './format.ts';
+
+export interface VersionSummary {
+  id: string;
+  name: string;
+  version: number;
+  content_hash: string;
+  author: string | null;
+  message: string | null;
+  created_at: string;
+}
+
+export interface VersionWithFiles extends VersionSummary {
+  files: Record<string, string>;
+}
+
+export interface SavedVersion extends VersionSummary {
+  created: boolean;
+}
+
+export function versionLabel(v: VersionSummary): string {
+  return `v${v.version} · ${v.message ?? 'no message'} (${v.author ?? 'unknown'}, ${dateTime(v.created_at)})`;
+}
+
+export function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => b[k] === a[k]);
+}
+
+/** Calls fn at most once per `ms` of quiet: the editor's validate/preview rhythm. */
+export function debounced<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const call = (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  call.cancel = () => clearTimeout(timer);
+  return call;
+}
