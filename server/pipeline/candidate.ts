@@ -7,6 +7,7 @@ import type { CompiledRuleset } from '../domain/rules/index.ts';
 import type { PromptTemplate } from '../domain/prompts/prompt-template.ts';
 import type { ProviderConfig } from '../providers/provider-config.ts';
 import type { ProviderRuntime } from '../providers/runtime.ts';
+import type { SignalPreparer } from './model-signals.ts';
 
 export interface Candidate {
   rulesetVersionId: string;
@@ -19,4 +20,6 @@ export interface Candidate {
   /** Lead data would leave the machine: needs the workspace's consent, and is redacted. */
   external: boolean;
   allowExternal: boolean;
+  /** Runs the local classifier for the ruleset's model signals; null when it has none. */
+  prepareSignals?: SignalPreparer | null;
 }

@@ -49,7 +49,8 @@ function retryPrompt(prompt: RenderedPrompt, error: string): RenderedPrompt {
 export async function recommendLead(candidate: Candidate, lead: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
   const started = performance.now();
   const features = options.features ?? computeFeatures(lead, asOf, options.index);
-  const decision = decide(candidate.ruleset, features);
+  const classifier = candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;
+  const decision = decide(candidate.ruleset, features, classifier ? { classifier } : undefined);
   const result: LeadResult = {
     lead_id: lead.id, as_of: features.as_of, decision, recommendation: null, draft_status: 'not_needed', risk_flags: [],
     guardrail_issues: [], provider_error: null, latency_ms: 0, tokens: null, cost: null, cached: false,

@@ -166,3 +166,55 @@ describe('local provider (Transformers.js, tiny model built by the test)', () =>
     expect(result.provider_error).toMatch(/not found in MODELS_DIR/);
   });
 });
+
+describe('model-backed signals (tiny BERT zero-shot model built by the test)', () => {
+  async function rulesetWithModelRule(modelId: string) {
+    const { readRulesetDir } = await import('../../server/modules/rulesets/service.ts');
+    const { parseRulesetFiles } = await import('../../server/domain/rules/index.ts');
+    const files = await readRulesetDir('default');
+    files['model-rule.yaml'] = [
+      'signals:',
+      '  annoyed_customer:',
+      '    description: The customer sounds annoyed by our follow-ups.',
+      '    kind: model',
+      '    directions: [inbound]',
+      `    model: { id: "${modelId}", labels: [frustrated, calm], threshold: 0.7 }`,
+      'rules:',
+      '  - id: annoyed_customer_block',
+      '    kind: hard_block',
+      '    description: Do not chase a customer who is annoyed with us.',
+      '    when: signal("annoyed_customer")',
+      '    reason: asked_not_to_contact',
+      '    explain: "The customer sounds annoyed."',
+      '',
+    ].join('\n');
+    const parsed = parseRulesetFiles(files);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return compileRuleset(parsed.ruleset);
+  }
+
+  it('runs the local classifier before deciding, and an absent model blocks (fails closed) with a clear trace', async () => {
+    const { buildTinyBert, TINY_BERT_ID } = await import('../helpers/tiny-models/index.ts');
+    const { signalPreparer, modelSignalStatus } = await import('../../server/pipeline/model-signals.ts');
+    buildTinyBert(modelsDir);
+    const lead = contactLead();
+    const annoyed: Lead = { ...lead, activities: [...(lead.activities ?? []), { at: '2026-11-10T10:00:00Z', channel: 'email', direction: 'inbound', text: 'Stop emailing me, this is annoying!' }] };
+
+    const withModel = await rulesetWithModelRule(TINY_BERT_ID);
+    expect(modelSignalStatus(withModel, modelsDir)).toContainEqual({ signal: 'annoyed_customer', model: TINY_BERT_ID, available: true, reason: null });
+    // The default ruleset declares a model signal no rule reads: no model work on the hot path.
+    expect(signalPreparer(compiled, modelsDir)).toBeNull();
+    const candidate = { ...(await candidateFor({ type: 'template' })), ruleset: withModel, prepareSignals: signalPreparer(withModel, modelsDir) };
+    const blocked = await recommendLead(candidate, annoyed, AS_OF);
+    expect(blocked.decision.decision).toBe('do_not_contact');
+    expect(blocked.decision.trace.find((t) => t.rule_id === 'annoyed_customer_block')?.matched).toBe(true);
+    const calm = await recommendLead(candidate, lead, AS_OF);
+    expect(calm.decision.decision).toBe('contact');
+
+    const missing = await rulesetWithModelRule('not/installed');
+    expect(modelSignalStatus(missing, modelsDir).find((m) => m.signal === 'annoyed_customer')).toMatchObject({ available: false, reason: expect.stringContaining('unavailable, not false') });
+    const failClosed = await recommendLead({ ...candidate, ruleset: missing, prepareSignals: signalPreparer(missing, modelsDir) }, lead, AS_OF);
+    expect(failClosed.decision.decision).toBe('do_not_contact');
+    expect(failClosed.decision.trace.find((t) => t.rule_id === 'annoyed_customer_block')?.error).toBeTruthy();
+  });
+});

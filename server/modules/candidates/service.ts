@@ -10,6 +10,7 @@ import type { Candidate } from '../../pipeline/candidate.ts';
 import { createDraftWriter } from '../../providers/create-writer.ts';
 import { isExternal, ProviderConfig, providerConfigHash } from '../../providers/provider-config.ts';
 import { ProviderRuntime } from '../../providers/runtime.ts';
+import { signalPreparer } from '../../pipeline/model-signals.ts';
 import { compiledPromptVersion } from '../prompts/service.ts';
 import { compiledVersion } from '../rulesets/service.ts';
 import { getSettings } from '../settings/service.ts';
@@ -20,9 +21,12 @@ export interface CandidateEnv {
   modelsDir: string;
 }
 
-const runtimes = new Map<string, Promise<ProviderRuntime>>();
+// Per database: a runtime's result cache writes to the database it was built for (tests open several).
+const runtimesByDb = new WeakMap<Kysely<DB>, Map<string, Promise<ProviderRuntime>>>();
 
 async function runtimeFor(env: CandidateEnv, provider: ProviderConfig): Promise<ProviderRuntime> {
+  let runtimes = runtimesByDb.get(env.db);
+  if (!runtimes) runtimesByDb.set(env.db, (runtimes = new Map()));
   const hash = providerConfigHash(provider);
   const key = `${hash}:${provider.timeout_ms}:${provider.concurrency}:${provider.retries}:${env.modelsDir}`;
   let runtime = runtimes.get(key);
@@ -37,7 +41,7 @@ async function runtimeFor(env: CandidateEnv, provider: ProviderConfig): Promise<
           cache: dbResultCache(env.db),
         }),
     );
-    runtime.catch(() => runtimes.delete(key));
+    runtime.catch(() => runtimes!.delete(key));
     runtimes.set(key, runtime);
   }
   return runtime;
@@ -64,5 +68,6 @@ export async function buildCandidate(env: CandidateEnv, spec: CandidateSpec): Pr
     runtime: await runtimeFor(env, provider),
     external: isExternal(provider),
     allowExternal: settings.allow_external_processing,
+    prepareSignals: signalPreparer(ruleset, env.modelsDir),
   };
 }

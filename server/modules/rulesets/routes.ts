@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/repository.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { resolveDataset } from '../datasets/service.ts';
 import { findVersion, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
+import { modelSignalStatus } from '../../pipeline/model-signals.ts';
 import { featureSetFor } from './feature-cache.ts';
 import { previewRuleset } from './preview.ts';
 import { compiledOrThrow, compiledVersion, saveRulesetVersion, validateRulesetFiles } from './service.ts';
@@ -68,11 +69,13 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { roles }, schema: { tags: ['rules'], summary: 'Check draft files; errors carry file, rule and line/column', body: z.object({ files: Files }) } },
     async (request) => {
       const result = validateRulesetFiles(request.body.files);
-      if (!result.ok) return { ok: false, errors: result.errors, rules: [], signals: [] };
+      if (!result.ok) return { ok: false, errors: result.errors, rules: [], signals: [], model_signals: [] };
       const { ruleset } = result.compiled;
       return {
         ok: true,
         errors: [],
+        // A model signal whose model is missing is unavailable (never silently false): say so here.
+        model_signals: modelSignalStatus(result.compiled, app.config.modelsDir),
         rules: ruleset.rules.map((r) => ({ id: r.id, kind: r.kind, description: r.description ?? '', file: r.file, line: r.line })),
         signals: ruleset.signals.map((s) => s.name),
       };
