@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { startInProcessWorker } from './modules/evals/worker.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: path.join(config.dataDir, 'pgdata') });
   const result = await bootstrap(database.db, { adminToken: config.adminToken, seedDemo: config.seedDemo });
   const app = await buildApp({ config, database });
+  startInProcessWorker(app);
 
   if (result.migrations.length) app.log.info({ migrations: result.migrations }, 'database migrated');
   if (result.demo) app.log.info(result.demo, 'demo dataset loaded');

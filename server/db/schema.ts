@@ -115,7 +115,7 @@ export interface ReleasesTable {
   decided_at: Date | null;
   decision_comment: string | null;
   gate_results: Json | null;
-  eval_run_ids: Json<string[]>;
+  eval_run_ids: ColumnType<string[], string | undefined, string>;
   promoted_at: Date | null;
 }
 

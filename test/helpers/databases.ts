@@ -49,6 +49,13 @@ export async function openTestDatabase(target: DbTarget): Promise<TestDatabase> 
       await database.close();
       const c = new pg.Client({ connectionString: target.url });
       await c.connect();
+      // pg's Pool.end() resolves before the server has closed the sessions; dropping "with (force)"
+      // at once kills them mid-close, and the client's FATAL surfaces as an uncaught error.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     roles?: readonly Role[];
     public?: boolean;
+    /** Also accept the token as `?access_token=` (server-sent events: EventSource sends no headers). */
+    sseToken?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -23,6 +25,21 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
+/** Request log lines without `access_token=` values in the URL (the SSE route accepts one). */
+export function scrubAccessToken(url: string): string {
+  return url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
+}
+
+export const logSerializers = {
+  req: (req: { method?: string; url?: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+    method: req.method,
+    url: req.url ? scrubAccessToken(req.url) : req.url,
+    host: req.hostname,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }),
+};
+
 export function registerAuth(app: FastifyInstance, adminToken: string | undefined): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
@@ -30,10 +47,12 @@ export function registerAuth(app: FastifyInstance, adminToken: string | undefine
     if (config.public || request.is404 || !request.url.startsWith('/api/')) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) {
+    const queryToken = config.sseToken ? (request.query as Record<string, unknown> | undefined)?.access_token : undefined;
+    const token = match?.[1] ?? (typeof queryToken === 'string' && queryToken ? queryToken : undefined);
+    if (!token) {
       throw new AppError('unauthorized', 'Send "Authorization: Bearer <token>".', {}, { 'WWW-Authenticate': 'Bearer' });
     }
-    const principal = await authenticate(app.db, match[1], adminToken);
+    const principal = await authenticate(app.db, token, adminToken);
     if (!principal) {
       throw new AppError('unauthorized', 'The token is unknown or revoked.', {}, { 'WWW-Authenticate': 'Bearer' });
     }

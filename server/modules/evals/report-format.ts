@@ -1,0 +1,63 @@
+/** Plain-text output of `npm run eval`: the metrics table, gate lines and the progress bar. */
+import { DECISIONS } from '../../domain/lead.ts';
+import { HEADLINE_METRICS, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
+import type { GateEvaluation } from './gates.ts';
+import type { RunProgress } from './runner.ts';
+
+const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(4));
+const pad = (s: string, n: number) => s.padEnd(n);
+
+export function formatMetricsTable(m: EvalMetrics, baseline: EvalMetrics | null): string {
+  const lines: string[] = [];
+  lines.push(`${pad('metric', 24)}${pad('value', 12)}${pad('95% interval', 20)}${baseline ? pad('baseline', 12) + 'delta' : ''}`);
+  for (const name of HEADLINE_METRICS) {
+    const interval = name === 'dnc_precision' || name === 'dnc_recall' ? m.intervals[name] : null;
+    const iv = interval ? `[${interval[0].toFixed(3)}, ${interval[1].toFixed(3)}]` : '';
+    const base = baseline ? `${pad(num(baseline[name]), 12)}${m[name] - baseline[name] >= 0 ? '+' : ''}${num(m[name] - baseline[name])}` : '';
+    lines.push(`${pad(name, 24)}${pad(num(m[name]), 12)}${pad(iv, 20)}${base}`);
+  }
+  lines.push('');
+  lines.push(`leads ${m.total}, labeled ${m.labeled}, drafts ${m.drafts} (withheld ${m.withheld_drafts}, cached ${m.cached}), provider errors ${m.provider_errors}`);
+  lines.push(`decisions: ${DECISIONS.map((d) => `${d} ${m.decision_counts[d]}`).join(', ')}`);
+  lines.push(`latency ms p50 ${m.latency_ms.p50} p90 ${m.latency_ms.p90} p99 ${m.latency_ms.p99}; cost per lead ${m.cost_per_lead.toFixed(6)}; tokens per lead ${m.tokens_per_lead.toFixed(1)}`);
+  const claims = Object.entries(m.unsupported_claims);
+  lines.push(`grounding issues: ${claims.length ? claims.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}`);
+  if (m.outcomes.with_outcome) {
+    const o = m.outcomes;
+    lines.push(
+      `outcomes: ${o.positives} of ${o.with_outcome} reactivated/converted; top 10% captures ${o.top10.captured} (lift ${o.top10.lift.toFixed(2)}), top 20% captures ${o.top20.captured} (lift ${o.top20.lift.toFixed(2)})`,
+    );
+  }
+  lines.push('');
+  lines.push('confusion (rows gold, columns predicted)');
+  lines.push(`${pad('', 20)}${DECISIONS.map((d) => pad(d, 20)).join('')}`);
+  for (const g of DECISIONS) lines.push(`${pad(g, 20)}${DECISIONS.map((p) => pad(String(m.confusion[g][p]), 20)).join('')}`);
+  return lines.join('\n');
+}
+
+export function formatGateLines(evaluation: GateEvaluation): string {
+  const lines = evaluation.results.map((r) => `${r.status === 'pass' ? 'PASS' : r.status === 'fail' ? 'FAIL' : 'SKIP'}  ${r.message}`);
+  lines.push(evaluation.passed ? 'all gates pass' : `FAILED: ${evaluation.failed.join(', ')}`);
+  return lines.join('\n');
+}
+
+/** A one-line bar redrawn in place on a terminal; on a pipe, a line every 10%. */
+export function progressBar(stream: NodeJS.WriteStream, label: string): (p: RunProgress) => void {
+  let lastDecile = -1;
+  return (p) => {
+    const share = p.total ? p.done / p.total : 1;
+    const width = 30;
+    const filled = Math.round(share * width);
+    const eta = p.etaS === null ? '?' : `${p.etaS}s`;
+    const text = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.done}/${p.total} ${(share * 100).toFixed(0)}% eta ${eta}`;
+    if (stream.isTTY) {
+      stream.write(`\r${text}${p.done >= p.total ? '\n' : ''}`);
+    } else {
+      const decile = Math.floor(share * 10);
+      if (decile !== lastDecile) {
+        lastDecile = decile;
+        stream.write(`${text}\n`);
+      }
+    }
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * Evaluation runs and their per-lead results. A run is a durable job: workers claim it with
+ * `FOR UPDATE SKIP LOCKED` and a lease they renew while working; results are written in batches
+ * with `on conflict do nothing` on (run_id, lead_id), so a lead is counted exactly once however
+ * often a crashed run is resumed.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, EvalRunsTable } from '../../db/schema.ts';
+import type { Decision } from '../../domain/lead.ts';
+import type { EvalLeadRow } from '../../domain/metrics/eval-metrics.ts';
+
+export type EvalRunRow = Selectable<EvalRunsTable>;
+
+export function newRunId(): string {
+  return `run_${randomBytes(8).toString('hex')}`;
+}
+
+export interface NewRun {
+  dataset_id: string;
+  ruleset_version_id: string;
+  prompt_version_id: string;
+  provider: unknown;
+  candidate_hash: string;
+  release_id: string | null;
+  label: string;
+  total: number;
+  created_by: string;
+}
+
+export async function insertRun(db: Kysely<DB>, run: NewRun): Promise<EvalRunRow> {
+  return db
+    .insertInto('eval_runs')
+    .values({ ...run, id: newRunId(), provider: JSON.stringify(run.provider), status: 'queued', done_count: 0 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findRun(db: Kysely<DB>, id: string): Promise<EvalRunRow | undefined> {
+  return db.selectFrom('eval_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRuns(db: Kysely<DB>, query: { dataset_id?: string; status?: string; limit: number; offset: number }) {
+  let q = db.selectFrom('eval_runs');
+  if (query.dataset_id) q = q.where('dataset_id', '=', query.dataset_id);
+  if (query.status) q = q.where('status', '=', query.status as EvalRunRow['status']);
+  const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+  const rows = await q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
+  return { total: Number(n), rows };
+}
+
+/** The newest finished run of exactly this candidate on this dataset version, if any. */
+export async function findIdenticalDoneRun(db: Kysely<DB>, datasetId: string, candidateHash: string): Promise<EvalRunRow | undefined> {
+  return db
+    .selectFrom('eval_runs')
+    .selectAll()
+    .where('dataset_id', '=', datasetId)
+    .where('candidate_hash', '=', candidateHash)
+    .where('status', '=', 'done')
+    .orderBy('finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+const leaseUntil = (leaseMs: number) => sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`;
+
+/**
+ * Claims the oldest claimable run (queued, or running with an expired lease), or exactly `runId`.
+ * Concurrent workers skip each other's locked rows instead of waiting.
+ */
+export async function claimRun(db: Kysely<DB>, owner: string, leaseMs: number, runId?: string): Promise<EvalRunRow | undefined> {
+  const only = runId ? sql`and id = ${runId}` : sql``;
+  const { rows } = await sql<EvalRunRow>`
+    update eval_runs r
+       set status = 'running', lease_owner = ${owner}, lease_expires_at = ${leaseUntil(leaseMs)},
+           started_at = coalesce(r.started_at, now())
+     where r.id = (
+       select id from eval_runs
+        where (status = 'queued' or (status = 'running' and (lease_expires_at is null or lease_expires_at < now()))) ${only}
+        order by created_at, id
+        limit 1
+        for update skip locked)
+    returning r.*`.execute(db);
+  return rows[0];
+}
+
+/** Renews the lease; false when the run was cancelled or another worker took it over. */
+export async function renewLease(db: Kysely<DB>, runId: string, owner: string, leaseMs: number): Promise<boolean> {
+  const res = await db
+    .updateTable('eval_runs')
+    .set({ lease_expires_at: leaseUntil(leaseMs) })
+    .where('id', '=', runId)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** Gives the run back (graceful stop): another worker may claim it at once. */
+export async function releaseLease(db: Kysely<DB>, runId: string, owner: string): Promise<void> {
+  await db
+    .updateTable('eval_runs')
+    .set({ lease_expires_at: sql<Date>`now() - interval '1 second'` })
+    .where('id', '=', runId)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+export interface NewResult {
+  lead_id: string;
+  seq: number;
+  decision: Decision;
+  gold_decision: Decision | null;
+  priority: number;
+  result: string;
+  latency_ms: number;
+  cached: boolean;
+}
+
+/**
+ * Writes a batch and counts it, in one transaction, only while this worker still holds the run;
+ * a lead already written (by an earlier, crashed attempt) is neither written nor counted again.
+ */
+export async function writeResults(
+  db: Kysely<DB>,
+  runId: string,
+  owner: string,
+  leaseMs: number,
+  rows: NewResult[],
+): Promise<{ owned: boolean; inserted: number; done: number }> {
+  return db.transaction().execute(async (trx) => {
+    let inserted = 0;
+    if (rows.length) {
+      const res = await trx
+        .insertInto('eval_results')
+        .values(rows.map((r) => ({ ...r, run_id: runId })))
+        .onConflict((oc) => oc.columns(['run_id', 'lead_id']).doNothing())
+        .executeTakeFirst();
+      inserted = Number(res.numInsertedOrUpdatedRows ?? 0);
+    }
+    const run = await trx
+      .updateTable('eval_runs')
+      .set((eb) => ({ done_count: eb('done_count', '+', inserted), lease_expires_at: leaseUntil(leaseMs) }))
+      .where('id', '=', runId)
+      .where('lease_owner', '=', owner)
+      .where('status', '=', 'running')
+      .returning('done_count')
+      .executeTakeFirst();
+    if (!run) {
+      // Cancelled, or the lease went to another worker: this batch is not ours to count.
+      throw new LostRunError();
+    }
+    return { owned: true, inserted, done: run.done_count };
+  }).catch((e) => {
+    if (e instanceof LostRunError) return { owned: false, inserted: 0, done: -1 };
+    throw e;
+  });
+}
+
+class LostRunError extends Error {}
+
+export async function doneLeadIds(db: Kysely<DB>, runId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('eval_results').select('lead_id').where('run_id', '=', runId).execute();
+  return new Set(rows.map((r) => r.lead_id));
+}
+
+export async function finishRun(db: Kysely<DB>, runId: string, owner: string, metrics: unknown, doneCount: number): Promise<boolean> {
+  const res = await db
+    .updateTable('eval_runs')
+    .set({ status: 'done', metrics: JSON.stringify(metrics), done_count: doneCount, finished_at: new Date(), lease_owner: null, lease_expires_at: null, error: null })
+    .where('id', '=', runId)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+export async function failRun(db: Kysely<DB>, runId: string, owner: string, error: string): Promise<void> {
+  await db
+    .updateTable('eval_runs')
+    .set({ status: 'failed', error: error.slice(0, 2000), finished_at: new Date(), lease_owner: null, lease_expires_at: null })
+    .where('id', '=', runId)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+export async function cancelRun(db: Kysely<DB>, runId: string): Promise<EvalRunRow | undefined> {
+  return db
+    .updateTable('eval_runs')
+    .set({ status: 'cancelled', finished_at: new Date(), lease_owner: null, lease_expires_at: null })
+    .where('id', '=', runId)
+    .where('status', 'in', ['queued', 'running'])
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countClaimable(db: Kysely<DB>): Promise<{ queued: number; running: number }> {
+  const rows = await db
+    .selectFrom('eval_runs')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('status', 'in', ['queued', 'running'])
+    .groupBy('status')
+    .execute();
+  const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+  return { queued: get('queued'), running: get('running') };
+}
+
+/** What the metrics read back for every lead: a few columns and the result's `summary`. */
+export async function loadEvalRows(db: Kysely<DB>, runId: string): Promise<EvalLeadRow[]> {
+  const rows = await db
+    .selectFrom('eval_results')
+    .select(['lead_id', 'decision', 'gold_decision', 'priority', 'latency_ms', 'cached', sql<ResultSummary>`result->'summary'`.as('summary')])
+    .where('run_id', '=', runId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    lead_id: r.lead_id,
+    decision: r.decision as Decision,
+    priority: r.priority,
+    gold: r.gold_decision as Decision | null,
+    gold_reasons: r.summary.gold_reasons,
+    outcome: r.summary.outcome,
+    compliance_flag: r.summary.compliance_flag,
+    draft_status: r.summary.draft_status,
+    issue_kinds: r.summary.issue_kinds,
+    latency_ms: Number(r.latency_ms),
+    cost: r.summary.cost,
+    tokens: r.summary.tokens,
+    cached: r.cached,
+  }));
+}
+
+export interface ResultSummary {
+  gold_reasons: string[];
+  outcome: string | null;
+  compliance_flag: boolean;
+  draft_status: string;
+  issue_kinds: string[];
+  cost: number | null;
+  tokens: number;
+}
+
+export interface ResultQuery {
+  limit: number;
+  offset: number;
+  decision?: string;
+  gold?: string;
+  /** true: decision differs from the gold label (labeled leads only); false: agrees. */
+  flipped?: boolean;
+  /** With `flipped`: compare with this run's decision for the same lead instead of the gold label. */
+  compareTo?: string;
+  hasIssues?: boolean;
+}
+
+export async function queryResults(db: Kysely<DB>, runId: string, query: ResultQuery) {
+  let q = db.selectFrom('eval_results as r').where('r.run_id', '=', runId);
+  if (query.decision) q = q.where('r.decision', '=', query.decision);
+  if (query.gold) q = query.gold === 'none' ? q.where('r.gold_decision', 'is', null) : q.where('r.gold_decision', '=', query.gold);
+  if (query.hasIssues !== undefined) {
+    q = q.where(sql<boolean>`(jsonb_array_length(r.result->'summary'->'issue_kinds') > 0)`, '=', query.hasIssues);
+  }
+  if (query.compareTo && query.flipped !== undefined) {
+    const op = query.flipped ? sql`<>` : sql`=`;
+    q = q.where(({ exists }) =>
+      exists(sql`(select 1 from eval_results o where o.run_id = ${query.compareTo} and o.lead_id = r.lead_id and o.decision ${op} r.decision)`),
+    );
+  } else if (query.flipped !== undefined) {
+    q = q.where('r.gold_decision', 'is not', null).where(sql<boolean>`(r.gold_decision <> r.decision)`, '=', query.flipped);
+  }
+  const base = q;
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+  const rows = await base
+    .select([
+      'r.lead_id',
+      'r.seq',
+      'r.decision',
+      'r.gold_decision',
+      'r.priority',
+      'r.latency_ms',
+      'r.cached',
+      sql<unknown>`r.result->'decision'->'reasons'`.as('reasons'),
+      sql<string>`r.result->>'draft_status'`.as('draft_status'),
+      sql<string[]>`r.result->'summary'->'issue_kinds'`.as('issue_kinds'),
+    ])
+    .orderBy('r.seq')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return { total: Number(n), rows };
+}
+
+export async function findResult(db: Kysely<DB>, runId: string, leadId: string) {
+  return db.selectFrom('eval_results').selectAll().where('run_id', '=', runId).where('lead_id', '=', leadId).executeTakeFirst();
+}

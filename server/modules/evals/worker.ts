@@ -1,0 +1,95 @@
+/**
+ * The evaluation worker loop: claim a run, work it, repeat; poll when idle. Several workers
+ * (`npm run worker` processes, the server's in-process worker) share runs on PostgreSQL through
+ * `FOR UPDATE SKIP LOCKED` and leases. Stopping gives the current run back at once.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { CandidateEnv } from '../candidates/service.ts';
+import * as repo from './repository.ts';
+import { executeRun, type ExecuteOptions, type RunOutcome } from './runner.ts';
+import { runEvents, workerId } from './service.ts';
+
+export interface WorkerOptions extends Omit<ExecuteOptions, 'owner' | 'signal'> {
+  owner?: string;
+  pollMs?: number;
+  onRunStart?: (run: repo.EvalRunRow) => void;
+  onRunEnd?: (run: repo.EvalRunRow, outcome: RunOutcome) => void;
+  onError?: (error: unknown) => void;
+}
+
+export class EvalWorker {
+  readonly owner: string;
+  private readonly abort = new AbortController();
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly onQueued = () => this.wake?.();
+
+  constructor(
+    private readonly env: CandidateEnv,
+    private readonly options: WorkerOptions = {},
+  ) {
+    this.owner = options.owner ?? workerId('worker');
+  }
+
+  /** Claims and works one run; false when there was nothing to claim. */
+  async runOnce(): Promise<boolean> {
+    const run = await repo.claimRun(this.env.db, this.owner, this.options.leaseMs ?? 30_000);
+    if (!run) return false;
+    this.options.onRunStart?.(run);
+    const outcome = await executeRun(this.env, run, { ...this.options, owner: this.owner, signal: this.abort.signal });
+    this.options.onRunEnd?.(run, outcome);
+    return true;
+  }
+
+  /** Works until nothing is claimable (tests, `worker --exit-when-idle`). */
+  async drain(): Promise<number> {
+    let n = 0;
+    while (!this.abort.signal.aborted && (await this.runOnce())) n++;
+    return n;
+  }
+
+  start(): void {
+    if (this.loop) return;
+    runEvents.on('queued', this.onQueued);
+    this.loop = (async () => {
+      while (!this.abort.signal.aborted) {
+        try {
+          if (await this.runOnce()) continue;
+        } catch (e) {
+          this.options.onError?.(e);
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.pollMs ?? 1000);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    runEvents.off('queued', this.onQueued);
+    this.wake?.();
+    await this.loop;
+  }
+}
+
+/** The server works runs itself (embedded: the only way; PostgreSQL: alongside any `npm run worker`). */
+export function startInProcessWorker(app: FastifyInstance): EvalWorker {
+  const worker = new EvalWorker(
+    { db: app.db, modelsDir: app.config.modelsDir },
+    {
+      owner: workerId('server'),
+      onRunStart: (run) => app.log.info({ run: run.id }, 'evaluation run started'),
+      onRunEnd: (run, outcome) => app.log.info({ run: run.id, status: outcome.status }, 'evaluation run ended'),
+      onError: (error) => app.log.error({ err: error }, 'evaluation worker error'),
+    },
+  );
+  worker.start();
+  app.addHook('onClose', async () => worker.stop());
+  return worker;
+}
