@@ -28,7 +28,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** Returns an ISO date (`YYYY-MM-DD`) or date-time (`...T..:..:..Z`), or null when it does not fit. */
 export function parseFormattedDate(value: string, format: string, kind: 'date' | 'datetime'): string | null {
   const text = value.trim();
-  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+  let h = 0, mi = 0, s = 0;
   if (format === 'iso') {
     const t = Date.parse(text);
     if (Number.isNaN(t)) return null;
@@ -37,9 +37,9 @@ export function parseFormattedDate(value: string, format: string, kind: 'date' |
   }
   const m = compile(format).exec(text);
   if (!m?.groups) return null;
-  y = Number(m.groups.YYYY);
-  mo = Number(m.groups.MM);
-  d = Number(m.groups.DD);
+  const y = Number(m.groups.YYYY);
+  const mo = Number(m.groups.MM);
+  const d = Number(m.groups.DD);
   if (m.groups.HH) h = Number(m.groups.HH);
   if (m.groups.mm) mi = Number(m.groups.mm);
   if (m.groups.ss) s = Number(m.groups.ss);

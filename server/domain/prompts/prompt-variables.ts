@@ -38,6 +38,8 @@ const OUTPUT_SCHEMA_JSON = JSON.stringify(z.toJSONSchema(DraftRecommendation, { 
 /** Keeps CRM text inside its block: it can neither close the block nor open a new section. */
 export function quoteUntrusted(text: string): string {
   return text
+    // Control characters (not tab or newline) could hide text from a reviewer; they become spaces.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
     .replace(/<\/?\s*crm_(data|entry)[^>]*>/gi, '[tag removed]')
     .replace(/^#+\s/gm, '')
