@@ -6,6 +6,8 @@
  * `--out -` writes to stdout. Streams in batches, so 100,000 leads need no more memory than 2,000.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { parseIsoDate } from './generator/dates';
 import { generateLeads } from './generator/index';
@@ -24,7 +26,7 @@ function integer(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -49,27 +51,45 @@ function main(): void {
     usage((error as Error).message);
   }
   const started = performance.now();
-  const fd = values.out === '-' ? 1 : openSync(values.out, 'w');
-  let batch: string[] = [];
   let written = 0;
-  try {
-    for (const lead of generateLeads(options)) {
-      batch.push(JSON.stringify(lead));
-      if (batch.length === 1000) {
-        writeSync(fd, batch.join('\n') + '\n');
-        written += batch.length;
-        batch = [];
+  if (values.out === '-') {
+    // stdout may be a pipe: stream it with backpressure (writeSync on a full pipe fails with EAGAIN).
+    const chunks = (function* () {
+      let batch: string[] = [];
+      for (const lead of generateLeads(options)) {
+        batch.push(JSON.stringify(lead));
+        if (batch.length === 1000) {
+          written += batch.length;
+          yield batch.join('\n') + '\n';
+          batch = [];
+        }
       }
+      written += batch.length;
+      if (batch.length) yield batch.join('\n') + '\n';
+    })();
+    await pipeline(Readable.from(chunks), process.stdout);
+  } else {
+    const fd = openSync(values.out, 'w');
+    let batch: string[] = [];
+    try {
+      for (const lead of generateLeads(options)) {
+        batch.push(JSON.stringify(lead));
+        if (batch.length === 1000) {
+          writeSync(fd, batch.join('\n') + '\n');
+          written += batch.length;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) writeSync(fd, batch.join('\n') + '\n');
+      written += batch.length;
+    } catch (error) {
+      usage((error as Error).message);
+    } finally {
+      closeSync(fd);
     }
-    if (batch.length > 0) writeSync(fd, batch.join('\n') + '\n');
-    written += batch.length;
-  } catch (error) {
-    usage((error as Error).message);
-  } finally {
-    if (fd !== 1) closeSync(fd);
   }
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`wrote ${written} leads (seed ${options.seed}, as_of ${options.asOf}) in ${seconds.toFixed(2)} s\n`);
 }
 
-main();
+void main();
