@@ -3,26 +3,12 @@
  * sign in with a token, role-filtered navigation, create a dataset, import a CSV through a
  * mapping (preview, then result with rejected lines), open a lead and read its timeline.
  */
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchBrowser, signedIn as signInThroughUi } from '../helpers/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../helpers/web-build.ts';
 import { startWebApp, type WebTestApp } from '../helpers/web-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium).`);
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const MAPPING = [
   'name: tiny',
@@ -58,7 +44,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: datasets', () => {
   beforeAll(async () => {
     await ensureWebBuild();
     web = await startWebApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -67,19 +53,11 @@ describe.skipIf(!hasChromium)('web UI in a browser: datasets', () => {
   });
 
   async function signedIn(token: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    // Fail a step in seconds, with its locator in the message, well within the test timeout.
-    page.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(web.url);
-    await page.locator('input[name="token"]').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const { page, errors } = await signInThroughUi(browser, web.url, token, { timeoutMs: 10_000 });
     expect(errors).toEqual([]);
     return page;
   }
+
 
   const navLinks = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
 

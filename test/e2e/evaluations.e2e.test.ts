@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchBrowser, signedIn as signInThroughUi } from '../helpers/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../server/bootstrap.ts';
 import { EvalWorker } from '../../server/modules/evals/worker.ts';
@@ -14,9 +15,6 @@ import { PROJECT_ROOT } from '../../server/paths.ts';
 import { ensureWebBuild } from '../helpers/web-build.ts';
 import { startWebApp, type WebTestApp } from '../helpers/web-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const BROWSER_TEST_TIMEOUT = 90_000;
 
 /** The first `n` demo leads as JSONL (the demo file is labelled: gold decisions and outcomes). */
@@ -60,7 +58,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: evaluations', () => {
     expect(saved.statusCode).toBe(201);
     changedRulesetId = saved.json().id;
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -69,18 +67,8 @@ describe.skipIf(!hasChromium)('web UI in a browser: evaluations', () => {
     await web?.close();
   });
 
-  async function signedIn(token: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(web.url);
-    await page.locator('input[name="token"]').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return { page, errors };
-  }
+  const signedIn = (token: string) => signInThroughUi(browser, web.url, token);
+
 
   async function startRun(page: Page, label: string, rulesetId?: string): Promise<string> {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Evaluations' }).click();

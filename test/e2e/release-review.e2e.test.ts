@@ -6,16 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchBrowser, signedIn as signInThroughUi } from '../helpers/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../server/bootstrap.ts';
 import { PROJECT_ROOT } from '../../server/paths.ts';
 import { ensureWebBuild } from '../helpers/web-build.ts';
 import { startWebApp, type WebTestApp } from '../helpers/web-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const BROWSER_TEST_TIMEOUT = 90_000;
 
 interface DemoLead {
@@ -79,7 +77,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: releases, review, audit', ()
     expect(drafted.length).toBeGreaterThan(0);
     recommendation = drafted[0];
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -87,18 +85,8 @@ describe.skipIf(!hasChromium)('web UI in a browser: releases, review, audit', ()
     await web?.close();
   });
 
-  async function signedIn(token: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(web.url);
-    await page.locator('input[name="token"]').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return { page, errors };
-  }
+  const signedIn = (token: string) => signInThroughUi(browser, web.url, token);
+
 
   it('a manager approves a proposed release (not their own), a rep edits and approves a draft, and the audit log shows both', async () => {
     // --- Releases: the manager.

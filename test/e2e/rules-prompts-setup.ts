@@ -3,25 +3,18 @@
  * version 1 (the test app skips the first-start seeding), a small `demo` dataset imported
  * from the first demo leads, and a signed-in browser page.
  */
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { signedIn as signInThroughUi } from '../helpers/browser.ts';
 import { expect } from 'vitest';
 import { seedDefaultPrompt } from '../../server/modules/prompts/service.ts';
 import { seedDefaultRuleset } from '../../server/modules/rulesets/service.ts';
 import { demoLeads } from '../helpers/demo-leads.ts';
 import type { WebTestApp } from '../helpers/web-app.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium).`);
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export { hasChromium, launchBrowser } from '../helpers/browser.ts';
 
 export const DEMO_LEAD_COUNT = 200;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
 
 /** Seeds the default ruleset and prompt and imports the first demo leads as dataset `demo`. */
 export async function seedDemo(web: WebTestApp): Promise<{ datasetId: string }> {
@@ -42,15 +35,7 @@ export async function seedDemo(web: WebTestApp): Promise<{ datasetId: string }> 
   return { datasetId };
 }
 
-export async function signedIn(browser: Browser, web: WebTestApp, token: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(web.url);
-  await page.locator('input[name="token"]').fill(token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return { page, errors };
+/** Signs in through the UI (the shared helper, with this suite's larger viewport). */
+export function signedIn(browser: Browser, web: WebTestApp, token: string) {
+  return signInThroughUi(browser, web.url, token, { width: 1500, height: 950 });
 }
