@@ -11,6 +11,10 @@ import { compileSignal, type CompiledSignal, type SignalClassifier } from './sig
 import { compileTemplate, type CompiledTemplate } from './template.ts';
 import { RULE_KINDS, type RuleKind } from './schema.ts';
 import type { RuleDefinition, Ruleset, RulesetError, SourceText } from './types.ts';
+import type { RuleTraceEntry } from '../decision.ts';
+
+/** The `values` of a compact trace entry for a rule that did not match. */
+const EMPTY_VALUES: Record<string, unknown> = Object.freeze({});
 
 export interface CompiledRule {
   id: string;
@@ -37,6 +41,8 @@ export interface CompiledRule {
   refFields: (string | null)[];
   /** Trace keys of the signals: `signal("name")`. */
   signalKeys: string[];
+  /** The compact trace entry of a lead the rule did not match (shared by all such leads). Frozen. */
+  compactUnmatched: Readonly<RuleTraceEntry>;
 }
 
 export interface CompileOptions {
@@ -121,6 +127,7 @@ function compileRule(rule: RuleDefinition, signalNames: ReadonlySet<string>, sin
     refBases: refs.features.map((key) => key.split('.')[0]),
     refFields: refs.features.map((key) => (key.includes('.') ? key.slice(key.indexOf('.') + 1) : null)),
     signalKeys: refs.signals.map((name) => `signal("${name}")`),
+    compactUnmatched: Object.freeze({ rule_id: rule.id, kind: rule.kind, matched: false, values: EMPTY_VALUES }),
   };
 }
 

@@ -60,7 +60,6 @@ export function signalsFor(compiled: CompiledRuleset, features: Features, classi
   return signalEntry(compiled, features, classifier).results;
 }
 
-const EMPTY_VALUES: Record<string, unknown> = Object.freeze({});
 let currentSignals: Record<string, SignalResult> = {};
 function lookupSignal(name: string): boolean {
   const r = currentSignals[name];
@@ -113,6 +112,10 @@ function recontactDay(rule: CompiledRule, values: Record<string, unknown>, asOfD
   return Math.max(day ?? asOfDay + defaultDays, asOfDay + 1);
 }
 
+// Hits of the lead being decided, by kind: reused across calls (decide is synchronous and never
+// re-entered while they are in use; explainHits copies what it keeps).
+const hard: Hit[] = [], dnc: Hit[] = [], nwp: Hit[] = [], wait: Hit[] = [], contact: Hit[] = [], modifiers: Hit[] = [];
+
 export function decide(compiled: CompiledRuleset, features: Features, options: DecideOptions = {}): RuleDecision {
   const classifier = options.classifier ?? compiled.classifier;
   const { results: signals, summary } = signalEntry(compiled, features, classifier);
@@ -122,7 +125,7 @@ export function decide(compiled: CompiledRuleset, features: Features, options: D
   const rules = compiled.rules;
   const compact = options.trace === 'compact';
   const trace: RuleTraceEntry[] = new Array(rules.length);
-  const hard: Hit[] = [], dnc: Hit[] = [], nwp: Hit[] = [], wait: Hit[] = [], contact: Hit[] = [], modifiers: Hit[] = [];
+  hard.length = dnc.length = nwp.length = wait.length = contact.length = modifiers.length = 0;
   let weightSum = 0;
 
   currentSignals = signals;
@@ -151,9 +154,8 @@ export function decide(compiled: CompiledRuleset, features: Features, options: D
           weightSum += rule.weight;
         }
       }
-      trace[i] = compact && !matched && error === undefined
-        ? { rule_id: rule.id, kind: rule.kind, matched: false, values: EMPTY_VALUES }
-        : traceEntry(rule, values, signals, matched, error);
+      // Compact: an unmatched rule's entry is the same for every lead, so it is shared (frozen).
+      trace[i] = compact && !matched && error === undefined ? rule.compactUnmatched : traceEntry(rule, values, signals, matched, error);
     }
   } finally {
     setSignalLookup(null);
@@ -161,23 +163,22 @@ export function decide(compiled: CompiledRuleset, features: Features, options: D
 
   const priority = Math.max(0, Math.min(100, Math.round(weightSum)));
   const ctx: ExplainContext = { values, signals, as_of: features.as_of, lead_id: features.lead_id, priority, threshold: settings.contact_threshold };
-  const result = (decision: RuleDecision['decision'], reasons: RuleDecision['reasons'], prio: number, recontact: string | null): RuleDecision =>
-    ({ decision, priority: prio, recontact_after: recontact, reasons, trace, ruleset_hash: compiled.hash, as_of: features.as_of, signals: summary });
-
-  if (hard.length) return result('do_not_contact', explainHits(hard, ctx), 0, null);
-  if (dnc.length) return result('do_not_contact', explainHits(dnc, ctx), 0, null);
-  if (nwp.length) return result('not_worth_pursuing', explainHits(nwp, ctx), 0, null);
-  if (wait.length) {
+  let decision: RuleDecision['decision'], reasons: RuleDecision['reasons'], prio = 0, recontact: string | null = null;
+  if (hard.length) { decision = 'do_not_contact'; reasons = explainHits(hard, ctx); }
+  else if (dnc.length) { decision = 'do_not_contact'; reasons = explainHits(dnc, ctx); }
+  else if (nwp.length) { decision = 'not_worth_pursuing'; reasons = explainHits(nwp, ctx); }
+  else if (wait.length) {
     let latest = wait[0].recontactDay as number;
     for (const h of wait) if ((h.recontactDay as number) > latest) latest = h.recontactDay as number;
-    return result('wait', explainHits(wait, ctx), priority, isoDateOfDay(latest));
-  }
-  if (contact.length && (priority >= settings.contact_threshold || !settings.below_threshold)) {
+    decision = 'wait'; reasons = explainHits(wait, ctx); prio = priority; recontact = isoDateOfDay(latest);
+  } else if (contact.length && (priority >= settings.contact_threshold || !settings.below_threshold)) {
     const reasonHits = [...contact, ...modifiers.filter((h) => h.rule.reason && h.rule.weight > 0)].sort((a, b) => b.rule.weight - a.rule.weight);
-    return result('contact', explainHits(reasonHits, ctx), priority, null);
+    decision = 'contact'; reasons = explainHits(reasonHits, ctx); prio = priority;
+  } else {
+    const o = contact.length ? settingsOutcome(settings.below_threshold!, compiled.fallback.belowThreshold, ctx, asOfDay, settings.default_wait_days)
+      : settingsOutcome(settings.when_nothing_matches, compiled.fallback.nothing, ctx, asOfDay, settings.default_wait_days);
+    decision = o.decision; reasons = o.reasons; recontact = o.recontact_after;
+    prio = o.decision === 'contact' || o.decision === 'wait' ? priority : 0;
   }
-  const o = contact.length ? settingsOutcome(settings.below_threshold!, compiled.fallback.belowThreshold, ctx, asOfDay, settings.default_wait_days)
-    : settingsOutcome(settings.when_nothing_matches, compiled.fallback.nothing, ctx, asOfDay, settings.default_wait_days);
-  const keep = o.decision === 'contact' || o.decision === 'wait';
-  return result(o.decision, o.reasons, keep ? priority : 0, o.recontact_after);
+  return { decision, priority: prio, recontact_after: recontact, reasons, trace, ruleset_hash: compiled.hash, as_of: features.as_of, signals: summary };
 }

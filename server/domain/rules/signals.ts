@@ -15,6 +15,7 @@
 import type { Features } from '../features/compute-features.ts';
 import type { PreparedText } from '../features/prepared-text.ts';
 import { escapeRegex, excerptAround, foldText, sentenceBounds } from '../features/text.ts';
+import { buildAnchorIndex, candidateSignals, phraseAnchors, type Anchor, type AnchorIndex } from './signal-prefilter.ts';
 import type { SignalDefinition } from './types.ts';
 
 export interface SignalEvidence { signal: string; activity_index: number; phrase: string; excerpt: string }
@@ -48,6 +49,10 @@ export interface CompiledSignal {
   unless: RegExp | null;
   directions: ReadonlySet<string>;
   channels: ReadonlySet<string> | null;
+  /** Identifies the direction/channel filter: signals with the same key read the same texts. */
+  textKey: string;
+  /** Prefilter: per phrase, its words as runs to look for; null when always scanned (see signal-prefilter.ts). */
+  anchors: Anchor[][] | null;
 }
 
 const MAX_EVIDENCE = 3;
@@ -56,22 +61,32 @@ const NEGATED_BEFORE =
 
 /**
  * A word and its one-adjacent-transposition typos ("contcated", "pasesd"): CRM notes are typed
- * fast. The first letter is kept (and factored out of the alternation) so the regex engine can
- * still reject most positions on the first character.
+ * fast. The first letter is kept so the regex engine can still reject most positions on it.
+ * Shared by the regex and the prefilter's anchors, so both accept exactly the same forms.
  */
+const typoTolerant = (word: string, typos: boolean) => typos && word.length >= 5 && /^[a-z]+$/.test(word);
+
+function wordVariants(word: string, typos: boolean): string[] {
+  if (!typoTolerant(word, typos)) return [word];
+  const forms = new Set([word]);
+  for (let i = 1; i < word.length - 1; i++) forms.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  return [...forms];
+}
+
+/** The word's regex: its variants with the first letter factored out of the alternation. */
 function wordPattern(word: string, typos: boolean): string {
-  if (!typos || word.length < 5 || !/^[a-z]+$/.test(word)) return escapeRegex(word);
-  const rest = new Set([word.slice(1)]);
-  for (let i = 1; i < word.length - 1; i++) rest.add((word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)).slice(1));
-  return `${word[0]}(?:${[...rest].join('|')})`;
+  if (!typoTolerant(word, typos)) return escapeRegex(word);
+  return `${word[0]}(?:${wordVariants(word, typos).map((f) => f.slice(1)).join('|')})`;
 }
 
 /**
  * Phrase syntax: words separated by spaces; a lone `*` stands for up to three words; a word
  * ending in `*` is a stem ("poruk*" matches poruka, poruke, porukama).
  */
+const phraseTokens = (phrase: string) => foldText(phrase).trim().split(/\s+/).filter(Boolean);
+
 function phrasePattern(phrase: string, typos: boolean): string {
-  const tokens = foldText(phrase).trim().split(/\s+/).filter(Boolean);
+  const tokens = phraseTokens(phrase);
   let out = '';
   tokens.forEach((tok, i) => {
     if (tok === '*') {
@@ -93,14 +108,27 @@ function listRegex(lists: Record<string, string[]> | undefined, typos: boolean):
   return new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, 'g');
 }
 
+function listAnchors(lists: Record<string, string[]> | undefined, typos: boolean): Anchor[][] | null {
+  const anchors: Anchor[][] = [];
+  for (const phrase of Object.values(lists ?? {}).flat()) {
+    const a = phraseAnchors(phraseTokens(phrase), (word) => wordVariants(word, typos));
+    if (!a) return null; // a phrase of wildcards or punctuation only: scan the signal every time
+    anchors.push(a);
+  }
+  return anchors;
+}
+
 export function compileSignal(def: SignalDefinition): CompiledSignal {
+  const directions = new Set(def.directions), channels = def.channels ? new Set(def.channels) : null;
   return {
     name: def.name,
     definition: def,
     regex: def.kind === 'phrases' ? listRegex(def.phrases, def.typo_tolerant) : null,
     unless: listRegex(def.unless, def.typo_tolerant),
-    directions: new Set(def.directions),
-    channels: def.channels ? new Set(def.channels) : null,
+    directions,
+    channels,
+    textKey: `${[...directions].sort().join()}|${channels ? [...channels].sort().join() : '*'}`,
+    anchors: def.kind === 'phrases' ? listAnchors(def.phrases, def.typo_tolerant) : null,
   };
 }
 
@@ -173,17 +201,31 @@ function matchModel(s: CompiledSignal, features: Features, classifier: SignalCla
   return { matched: answer.matched, available: true, evidence, score: answer.score };
 }
 
+// One anchor index per signal list (a compiled ruleset's signals array lives as long as the ruleset).
+const anchorIndexes = new WeakMap<readonly CompiledSignal[], AnchorIndex>();
+function anchorIndexOf(signals: readonly CompiledSignal[]): AnchorIndex {
+  let index = anchorIndexes.get(signals);
+  if (!index) anchorIndexes.set(signals, (index = buildAnchorIndex(signals.map((s) => s.anchors), signals.map((s) => s.textKey))));
+  return index;
+}
+
 export function matchSignals(signals: readonly CompiledSignal[], features: Features, classifier?: SignalClassifier): Record<string, SignalResult> {
   const out: Record<string, SignalResult> = {};
+  // Signals none of whose phrases can occur in the texts are not scanned (same result: no match).
+  const candidate = candidateSignals(anchorIndexOf(signals), features.texts, (id, t) => textAllowed(signals[id], t));
   const joinedBy = new Map<string, JoinedTexts>(); // most signals share the same direction filter
-  for (const s of signals) {
+  for (let i = 0; i < signals.length; i++) {
+    const s = signals[i];
     if (s.definition.kind === 'model') {
       out[s.name] = matchModel(s, features, classifier);
       continue;
     }
-    const key = `${[...s.directions].sort().join()}|${s.channels ? [...s.channels].sort().join() : '*'}`;
-    let joined = joinedBy.get(key);
-    if (!joined) joinedBy.set(key, (joined = joinTexts(s, features.texts)));
+    if (s.anchors !== null && !candidate[i]) {
+      out[s.name] = { matched: false, available: true, evidence: [] };
+      continue;
+    }
+    let joined = joinedBy.get(s.textKey);
+    if (!joined) joinedBy.set(s.textKey, (joined = joinTexts(s, features.texts)));
     out[s.name] = matchPhrases(s, joined);
   }
   return out;
