@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   process.env.PROMPTFOO_DISABLE_UPDATE = '1';
   process.env.PROMPTFOO_CONFIG_DIR ??= path.join(config.dataDir, 'promptfoo');
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: path.join(config.dataDir, 'pgdata') });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    embeddedDir: path.join(config.dataDir, 'pgdata'),
+    onIdleError: (error) => console.error(`database connection lost (it will reconnect): ${error.message}`),
+  });
   const result = await bootstrap(database.db, { adminToken: config.adminToken, seedDemo: config.seedDemo });
   const app = await buildApp({ config, database });
   startInProcessWorker(app);

@@ -30,11 +30,16 @@ export interface OpenDatabaseOptions {
   embeddedDir?: string;
   /** Connections for PostgreSQL (ignored for PGlite, which has exactly one). */
   poolSize?: number;
+  /** Told when an idle PostgreSQL connection dies (e.g. the server restarted). */
+  onIdleError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by a database restart emits 'error' on the pool; unhandled, that
+    // would crash the process. The pool replaces the connection; requests in flight fail and retry.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
