@@ -1,4 +1,5 @@
 /** Saved versions of a ruleset or a prompt (server/modules/versions): shared by the Rules and Prompts pages. */
+import { errorMessage } from './api.ts';
 import { dateTime } from './format.ts';
 
 export interface VersionSummary {
@@ -37,4 +38,35 @@ export function debounced<A extends unknown[]>(fn: (...args: A) => void, ms: num
   };
   call.cancel = () => clearTimeout(timer);
   return call;
+}
+
+export type SaveNote = { ok: boolean; text: string };
+
+/**
+ * Saves the draft files as a new version and reloads the list: what the Rules and Prompts pages
+ * show after "Save version" (`saved` is absent when the save failed; `note` says why).
+ */
+export async function saveVersion(
+  api: { save(files: Record<string, string>, message: string): Promise<SavedVersion>; versions(): Promise<VersionSummary[]> },
+  files: Record<string, string>,
+  message: string,
+): Promise<{ note: SaveNote; saved?: { versions: VersionSummary[]; base: VersionWithFiles } }> {
+  try {
+    const saved = await api.save(files, message);
+    const versions = await api.versions();
+    const note = { ok: true, text: saved.created ? `Saved as v${saved.version}.` : `Nothing new: identical to v${saved.version}.` };
+    return { note, saved: { versions, base: { ...saved, files } } };
+  } catch (e) {
+    return { note: { ok: false, text: errorMessage(e) } };
+  }
+}
+
+/** A new AbortSignal per call that aborts the previous one: only the latest validation counts. */
+export function latestOnly(): () => AbortSignal {
+  let controller: AbortController | null = null;
+  return () => {
+    controller?.abort();
+    controller = new AbortController();
+    return controller.signal;
+  };
 }

@@ -1,5 +1,6 @@
 /** Shapes of the prompt endpoints (server/modules/prompts/routes.ts) and the calls the page makes. */
 import { api } from '../lib/api.ts';
+import type { DraftRecommendation, GroundingIssue, Reason } from '../lib/types.ts';
 import type { SavedVersion, VersionSummary, VersionWithFiles } from '../lib/versions.ts';
 
 export type Files = Record<string, string>;
@@ -13,10 +14,7 @@ export interface PromptError {
   line?: number;
   message: string;
 }
-export interface Reason {
-  code: string;
-  explanation: string;
-}
+export type { Reason };
 export interface RenderResult {
   decision: string;
   reasons: Reason[];
@@ -26,21 +24,8 @@ export interface RenderResult {
 
 export type Provider = { type: 'template' } | { type: 'local'; model: string } | { type: 'promptfoo'; id: string; config?: unknown };
 
-export interface GuardrailIssue {
-  kind: string;
-  text: string;
-  explanation: string;
-}
-export interface Draft {
-  angle: string;
-  timing: string;
-  email: { subject: string; body: string } | null;
-  phone_script: string | null;
-  objection_handling: string[];
-  risk_flags: string[];
-  confidence: number;
-  rationale?: string;
-}
+export type GuardrailIssue = GroundingIssue;
+export type Draft = DraftRecommendation;
 export interface LeadResult {
   lead_id: string;
   as_of: string;
