@@ -4,7 +4,7 @@
  */
 import type { Lead } from '../lead.ts';
 import type { PreparedText } from './prepared-text.ts';
-import { dayNumber } from './time.ts';
+import { dayNumber, parseIsoMs } from './time.ts';
 
 export interface ActivityFacts {
   lastContactDay: number | null;
@@ -32,17 +32,26 @@ const GOT_THROUGH = /answered|connected|spoke|talked|replied|reached/;
 export function activityFacts(lead: Lead, texts: PreparedText[]): ActivityFacts {
   const acts = lead.activities ?? [];
   // Sort by date without mutating the lead; undated activities keep their position at the end.
-  const order = acts.map((a, i) => ({ a, i, day: dayNumber(a?.at ?? null), ms: a?.at ? Date.parse(a.at) : NaN }));
-  order.sort((x, y) => (Number.isNaN(x.ms) ? 1 : Number.isNaN(y.ms) ? -1 : x.ms - y.ms) || x.i - y.i);
-  const folded = new Map<number, string>();
-  for (const t of texts) if (t.activity_index >= 0) folded.set(t.activity_index, t.folded);
+  // Parallel arrays and an index sort (no object per activity).
+  const n = acts.length;
+  const days: (number | null)[] = new Array(n), ms = new Float64Array(n), order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = acts[i]?.at;
+    days[i] = dayNumber(at ?? null);
+    ms[i] = at ? parseIsoMs(at) : NaN;
+    order[i] = i;
+  }
+  order.sort((x, y) => (Number.isNaN(ms[x]) ? 1 : Number.isNaN(ms[y]) ? -1 : ms[x] - ms[y]) || x - y);
+  const folded: (string | undefined)[] = new Array(n);
+  for (const t of texts) if (t.activity_index >= 0) folded[t.activity_index] = t.folded;
 
   const facts: ActivityFacts = {
     lastContactDay: null, lastInboundDay: null, lastOutboundDay: null, outboundSinceInbound: 0, outboundTotal: 0,
     inboundCount: 0, lastDirection: null, silentBeforeLastInbound: null, callbackOpen: false, callbackDay: null, emailBounced: false, phoneInvalid: false,
   };
   let prevDay: number | null = null;
-  for (const { a, i, day } of order) {
+  for (let k = 0; k < n; k++) {
+    const i = order[k], a = acts[i], day = days[i];
     if (!a) continue;
     const outcome = (a.outcome ?? '').toLowerCase();
     if (a.direction) facts.lastDirection = a.direction;
@@ -54,7 +63,7 @@ export function activityFacts(lead: Lead, texts: PreparedText[]): ActivityFacts 
         facts.lastInboundDay = day;
       }
       if (a.channel === 'email') facts.emailBounced = false;
-      const text = folded.get(i);
+      const text = folded[i];
       if (text && CALLBACK_ASK.test(text) && !NEGATED_CALL.test(text)) {
         facts.callbackOpen = true;
         facts.callbackDay = day;

@@ -10,7 +10,7 @@ import type { DatasetIndex } from './dataset-index.ts';
 import { normaliseEmail, normalisePhone } from './dataset-index.ts';
 import { effectiveServiceDate, findDateMentions, type DateMention } from './dates-in-notes.ts';
 import { prepareTexts, type PreparedText } from './prepared-text.ts';
-import { dayNumber, isoDateOfDay, normaliseAsOf } from './time.ts';
+import { dayNumber, isoDateOfDay, normaliseAsOf, parseIsoMs } from './time.ts';
 
 /**
  * Slot where the rules engine memoises signal matches for these features (a symbol key: not part
@@ -40,7 +40,7 @@ function latestQuoteOf(quotes: Quote[], asOfDay: number): LatestQuote {
   let latestMs = -Infinity;
   for (const q of quotes) {
     if (!q) continue;
-    const ms = q.sent_at ? Date.parse(q.sent_at) : -Infinity + 1;
+    const ms = q.sent_at ? parseIsoMs(q.sent_at) : -Infinity + 1;
     if (latest === null || ms >= latestMs) { latest = q; latestMs = ms; }
   }
   if (!latest) {

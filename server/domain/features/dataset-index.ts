@@ -7,7 +7,7 @@
  */
 import type { Lead } from '../lead.ts';
 import { foldText } from './text.ts';
-import { dayNumber } from './time.ts';
+import { dayNumber, parseIsoMs } from './time.ts';
 
 export interface DuplicateInfo {
   /** Id of the original this lead duplicates, or null when it is the original / unique. */
@@ -36,7 +36,7 @@ export function normalisePhone(phone: string | null | undefined): string | null 
 }
 
 function createdKey(lead: Lead): number {
-  const ms = lead.created_at ? Date.parse(lead.created_at) : NaN;
+  const ms = lead.created_at ? parseIsoMs(lead.created_at) : NaN;
   return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
 }
 

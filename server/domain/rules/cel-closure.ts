@@ -16,6 +16,18 @@ import { currentSignalLookup } from './cel-env.ts';
 export type Evaluator = (values: Record<string, unknown>) => unknown;
 interface Compiled { fn: Evaluator; isInt: boolean }
 
+/**
+ * Signal states of the lead being decided, by index in the ruleset's signal list (1 matched,
+ * 0 not matched, anything else: ask the signal lookup, which knows why it is unavailable). Set by
+ * decide() next to the signal lookup; null outside it. Evaluation is synchronous: one slot.
+ */
+let signalStates: ArrayLike<number> | null = null;
+export function setSignalStates(states: ArrayLike<number> | null): void {
+  signalStates = states;
+}
+/** Signal name -> index, for the compilation in progress (compileToClosure's argument). */
+let signalIndexOf: ReadonlyMap<string, number> | null = null;
+
 class CelRuntimeError extends Error {}
 const fail = (msg: string): never => { throw new CelRuntimeError(msg); };
 const typeName = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'list' : typeof x);
@@ -171,7 +183,16 @@ function compileNode(n: ASTNode): Compiled | null {
       const [name, args] = n.args;
       if (name === 'signal' && args.length === 1 && args[0].op === 'value' && typeof args[0].args === 'string') {
         const signal = args[0].args;
-        return { fn: () => currentSignalLookup()(signal), isInt: false };
+        const idx = signalIndexOf?.get(signal);
+        if (idx === undefined) return { fn: () => currentSignalLookup()(signal), isInt: false };
+        return {
+          fn: () => {
+            const states = signalStates;
+            if (states !== null) { const st = states[idx]; if (st === 1) return true; if (st === 0) return false; }
+            return currentSignalLookup()(signal);
+          },
+          isInt: false,
+        };
       }
       if (name === 'size' && args.length === 1) {
         const a = compileNode(args[0]);
@@ -234,6 +255,11 @@ function sizeOf(x: unknown): number {
 }
 
 /** Closure for a type-checked cel-js AST, or null when the expression needs the cel-js evaluator. */
-export function compileToClosure(ast: ASTNode): Evaluator | null {
-  return compileNode(ast)?.fn ?? null;
+export function compileToClosure(ast: ASTNode, signalIndex?: ReadonlyMap<string, number>): Evaluator | null {
+  signalIndexOf = signalIndex ?? null;
+  try {
+    return compileNode(ast)?.fn ?? null;
+  } finally {
+    signalIndexOf = null;
+  }
 }

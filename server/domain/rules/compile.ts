@@ -98,7 +98,7 @@ function compileExpression(src: SourceText, ruleId: string, sink: Sink, allowed:
   return parsed;
 }
 
-function compileRule(rule: RuleDefinition, signalNames: ReadonlySet<string>, sink: Sink): CompiledRule | null {
+function compileRule(rule: RuleDefinition, signalNames: ReadonlySet<string>, signalIndex: ReadonlyMap<string, number>, sink: Sink): CompiledRule | null {
   const before = sink.length;
   const condition = compileExpression(rule.source.when, rule.id, sink, ['bool', 'dyn']);
   const refs = condition ? expressionRefs(condition.ast) : { features: [], signals: [], problems: [] };
@@ -116,12 +116,12 @@ function compileRule(rule: RuleDefinition, signalNames: ReadonlySet<string>, sin
     explain = t.template;
   }
   if (sink.length > before || !condition) return null;
-  const fast = compileToClosure(condition.ast);
+  const fast = compileToClosure(condition.ast, signalIndex);
   return {
     id: rule.id, kind: rule.kind, description: rule.description, reason: rule.reason ?? null, decision: rule.decision ?? null,
     weight: rule.weight ?? 0, file: rule.file, line: rule.line, explain,
     condition: fast ?? condition, celCondition: condition, engine: fast ? 'closure' : 'cel-js',
-    recontactAfter: recontactAfter ? (compileToClosure(recontactAfter.ast) ?? recontactAfter) : null,
+    recontactAfter: recontactAfter ? (compileToClosure(recontactAfter.ast, signalIndex) ?? recontactAfter) : null,
     featureRefs: refs.features, signalRefs: refs.signals,
     refKeys: refs.features,
     refBases: refs.features.map((key) => key.split('.')[0]),
@@ -133,10 +133,12 @@ function compileRule(rule: RuleDefinition, signalNames: ReadonlySet<string>, sin
 
 function compileAll(ruleset: Ruleset, sink: Sink): CompiledRuleset {
   const signalNames = new Set(ruleset.signals.map((s) => s.name));
+  // Index of each signal in `signals` (the order of decide()'s per-lead signal states).
+  const signalIndex = new Map(ruleset.signals.map((s, i) => [s.name, i] as const));
   const compiled: CompiledRule[] = [];
   for (const rule of ruleset.rules) {
     if (!rule.enabled) continue;
-    const c = compileRule(rule, signalNames, sink);
+    const c = compileRule(rule, signalNames, signalIndex, sink);
     if (c) compiled.push(c);
   }
   compiled.sort((a, b) => RULE_KINDS.indexOf(a.kind) - RULE_KINDS.indexOf(b.kind)); // stable: file order within a kind

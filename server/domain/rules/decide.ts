@@ -21,6 +21,7 @@ import type { RuleDecision, RuleTraceEntry } from '../decision.ts';
 import { SIGNAL_CACHE, type Features } from '../features/compute-features.ts';
 import { dayNumber, isoDateOfDay } from '../features/time.ts';
 import { setSignalLookup } from './cel-env.ts';
+import { setSignalStates } from './cel-closure.ts';
 import type { CompiledRule, CompiledRuleset } from './compile.ts';
 import { explainHits, settingsOutcome, type Hit, type ExplainContext } from './decision-reasons.ts';
 import { matchSignals, type SignalClassifier, type SignalResult } from './signals.ts';
@@ -37,7 +38,14 @@ export interface DecideOptions {
 }
 
 type SignalSummary = NonNullable<RuleDecision['signals']>;
-interface SignalCacheEntry { key: string; classifier: SignalClassifier | undefined; results: Record<string, SignalResult>; summary: SignalSummary }
+interface SignalCacheEntry {
+  key: string;
+  classifier: SignalClassifier | undefined;
+  results: Record<string, SignalResult>;
+  summary: SignalSummary;
+  /** By index in compiled.signals: 1 matched, 0 not matched, 2 ask lookupSignal (see setSignalStates). */
+  states: number[];
+}
 // Signal matches depend on the texts and the signal definitions only: cached on the features
 // object (symbol slot), so a preview re-running edited rules over cached features does not re-scan
 // the texts. A different ruleset's signals (other signalsKey) or classifier replaces the entry.
@@ -50,7 +58,13 @@ function signalEntry(compiled: CompiledRuleset, features: Features, classifier?:
     const r = results[name];
     summary[name] = r.note ? { matched: r.matched, available: r.available, note: r.note } : { matched: r.matched, available: r.available };
   }
-  const entry = { key: compiled.signalsKey, classifier, results, summary };
+  const n = compiled.signals.length;
+  const states: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = results[compiled.signals[i].name];
+    states.push(r === undefined || !r.available ? 2 : r.matched === true ? 1 : r.matched === false ? 0 : 2);
+  }
+  const entry = { key: compiled.signalsKey, classifier, results, summary, states };
   features[SIGNAL_CACHE] = entry;
   return entry;
 }
@@ -118,7 +132,7 @@ const hard: Hit[] = [], dnc: Hit[] = [], nwp: Hit[] = [], wait: Hit[] = [], cont
 
 export function decide(compiled: CompiledRuleset, features: Features, options: DecideOptions = {}): RuleDecision {
   const classifier = options.classifier ?? compiled.classifier;
-  const { results: signals, summary } = signalEntry(compiled, features, classifier);
+  const { results: signals, summary, states } = signalEntry(compiled, features, classifier);
   const values = features.values as Record<string, unknown>;
   const asOfDay = features.as_of_day;
   const settings = compiled.ruleset.settings;
@@ -130,6 +144,7 @@ export function decide(compiled: CompiledRuleset, features: Features, options: D
 
   currentSignals = signals;
   setSignalLookup(lookupSignal);
+  setSignalStates(states);
   try {
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
@@ -159,6 +174,7 @@ export function decide(compiled: CompiledRuleset, features: Features, options: D
     }
   } finally {
     setSignalLookup(null);
+    setSignalStates(null);
   }
 
   const priority = Math.max(0, Math.min(100, Math.round(weightSum)));
