@@ -12,7 +12,7 @@ import { findLead } from '../datasets/repository.ts';
 import { resolveDataset } from '../datasets/service.ts';
 import { featureSetFor } from '../rulesets/feature-cache.ts';
 import { compiledVersion } from '../rulesets/service.ts';
-import { findVersion, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
+import { findVersion, latestOfEachName, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
 import { compiledPromptVersion, savePromptVersion, templateOf, templateOrThrow } from './service.ts';
 
 const roles = ['manager', 'engineer'] as const;
@@ -51,10 +51,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
   }));
 
   app.get('/api/prompts', { config: { roles }, schema: { tags: ['prompts'] } }, async () => {
-    const versions = await listVersions(app.db, 'prompt');
-    const latest = new Map<string, (typeof versions)[number]>();
-    for (const v of versions) if (!latest.has(v.name)) latest.set(v.name, v);
-    return { items: [...latest.values()].map(versionSummary) };
+    return { items: (await latestOfEachName(app.db, 'prompt')).map(versionSummary) };
   });
 
   app.get('/api/prompts/:name/versions', { config: { roles }, schema: { tags: ['prompts'], params: z.object({ name: Name }) } }, async (request) => ({

@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { resolveDataset } from '../datasets/service.ts';
-import { findVersion, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
+import { findVersion, latestOfEachName, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
 import { modelSignalStatus } from '../../pipeline/model-signals.ts';
 import { featureSetFor } from './feature-cache.ts';
 import { previewRuleset } from './preview.ts';
@@ -34,10 +34,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
   }));
 
   app.get('/api/rulesets', { config: { roles }, schema: { tags: ['rules'] } }, async () => {
-    const versions = await listVersions(app.db, 'ruleset');
-    const latest = new Map<string, (typeof versions)[number]>();
-    for (const v of versions) if (!latest.has(v.name)) latest.set(v.name, v);
-    return { items: [...latest.values()].map(versionSummary) };
+    return { items: (await latestOfEachName(app.db, 'ruleset')).map(versionSummary) };
   });
 
   app.get('/api/rulesets/:name/versions', { config: { roles }, schema: { tags: ['rules'], params: z.object({ name: Name }) } }, async (request) => ({

@@ -43,6 +43,13 @@ export async function listVersions(db: Kysely<DB>, kind: VersionKind, name?: str
   return q.orderBy('name').orderBy('version', 'desc').execute();
 }
 
+/** The newest version of every name of a kind (versions are listed newest first per name). */
+export async function latestOfEachName(db: Kysely<DB>, kind: VersionKind) {
+  const latest = new Map<string, Awaited<ReturnType<typeof listVersions>>[number]>();
+  for (const v of await listVersions(db, kind)) if (!latest.has(v.name)) latest.set(v.name, v);
+  return [...latest.values()];
+}
+
 export async function saveVersion(
   db: Kysely<DB>,
   input: { kind: VersionKind; name: string; files: Record<string, string>; author: string; message: string },
