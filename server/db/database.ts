@@ -47,7 +47,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const dir = options.embeddedDir ?? 'memory://';
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const pglite = await PGlite.create(dir);
+  // PGlite's WASM memory never shrinks and Postgres' default 128 MB of shared buffers fill up on a
+  // large import; 16 MB keeps an embedded installation around 300 MB after importing 100,000 leads
+  // (measured: 128 MB -> ~510 MB, 16 MB -> ~315 MB), and the OS page cache still caches the files.
+  const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, '-c', 'shared_buffers=16MB'];
+  const pglite = await PGlite.create(dir, { startParams } as Parameters<typeof PGlite.create>[1]);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 } as pg.PoolConfig);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
