@@ -3,17 +3,7 @@
  * committed demo dataset is re-generated in a test and compared byte for byte.
  */
 
-/** mulberry32: tiny, fast, good enough statistical quality for synthetic data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../server/domain/random.ts';
 
 /**
  * Mixes the dataset seed with a lead's index (murmur3 finaliser) so that every lead has its own

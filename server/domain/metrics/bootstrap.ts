@@ -3,20 +3,13 @@
  * items in a fixed order (by dataset position), so the same run always reports the same interval.
  */
 
+import { mulberry32 } from '../random.ts';
+
 export const BOOTSTRAP_DRAWS = 1000;
 export const BOOTSTRAP_SEED = 20261123;
 
-/** mulberry32: small, fast, good enough for resampling; the same seed gives the same stream. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded resampling stream: the same seed gives the same draws. */
+export const seededRandom = mulberry32;
 
 export type Interval = [number, number];
 
