@@ -17,7 +17,8 @@ import type { EvalMetrics } from '../domain/metrics/eval-metrics.ts';
 import { AppError } from '../http/errors.ts';
 import { GateFileError, loadGatesFile, evaluateGates, type Gate } from '../modules/evals/gates.ts';
 import { findIdenticalDoneRun } from '../modules/evals/repository.ts';
-import { productionRelease, resolveCandidate, runCandidateOnDataset, type CandidateInput } from '../modules/evals/service.ts';
+import { resolveCandidate, runCandidateOnDataset, type CandidateInput } from '../modules/evals/service.ts';
+import { findProduction } from '../modules/releases/repository.ts';
 import type { RunProgress } from '../modules/evals/runner.ts';
 import { CliUsageError, importDatasetFile, parseProviderId, promptFileInRulesDir, promptVersionFromFile, rulesetVersionFromDir } from '../modules/evals/cli-inputs.ts';
 import { formatGateLines, formatMetricsTable, progressBar } from '../modules/evals/report-format.ts';
@@ -98,7 +99,7 @@ async function main(): Promise<number> {
 
   let baseline: { runId: string; metrics: EvalMetrics; reused: boolean } | null = null;
   if (args.baseline === 'production') {
-    const production = await productionRelease(db);
+    const production = await findProduction(db);
     if (!production) throw new CliUsageError('--baseline production: there is no production release yet (promote one first, or drop --baseline).');
     const resolved = await resolveCandidate(db, { release_id: production.id });
     const done = await findIdenticalDoneRun(db, dataset.id, resolved.candidate_hash);

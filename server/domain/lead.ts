@@ -109,10 +109,13 @@ export const Lead = z.looseObject({
 });
 export type Lead = z.infer<typeof Lead>;
 
-/** Turns zod issues into one readable line each: `quotes.0.amount: expected number, received string`. */
-export function describeIssues(error: z.ZodError): string[] {
+/**
+ * Turns zod issues into one readable line each: `quotes.0.amount: expected number, received string`,
+ * or with a prefix naming where the value was in the request: `leads.3.quotes.0.amount: ...`.
+ */
+export function describeIssues(error: z.ZodError, prefix?: string): string[] {
   return error.issues.map((issue) => {
-    const path = issue.path.length ? issue.path.join('.') : '(record)';
+    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== '').join('.') || '(record)';
     return `${path}: ${issue.message}`;
   });
 }

@@ -12,7 +12,7 @@ import type { Lead } from '../domain/lead.ts';
 import { renderPrompt, type RenderedPrompt } from '../domain/prompts/render-prompt.ts';
 import type { DraftRecommendation } from '../domain/recommendation.ts';
 import type { Candidate } from './candidate.ts';
-import { guardDraft } from './draft-guardrails.ts';
+import { guardDraft, WITHHOLDING_KINDS } from './draft-guardrails.ts';
 import { parseDraft } from './parse-draft.ts';
 
 export type DraftStatus = 'not_needed' | 'ok' | 'withheld' | 'schema_failure' | 'provider_error' | 'refused';
@@ -97,7 +97,7 @@ export async function recommendLead(candidate: Candidate, lead: Lead, asOf: stri
     if (guarded.withheld) {
       result.draft_status = 'withheld';
       result.risk_flags.push(
-        `Draft withheld: ${guarded.issues.filter((i) => ['pricing_promise', 'prohibited_action', 'followed_injected_instruction'].includes(i.kind)).map((i) => `${i.kind} ("${i.text}")`).join(', ')}.`,
+        `Draft withheld: ${guarded.issues.filter((i) => WITHHOLDING_KINDS.has(i.kind)).map((i) => `${i.kind} ("${i.text}")`).join(', ')}.`,
       );
       return finish();
     }

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { describeIssues } from '../../domain/lead.ts';
 import type { EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
 import { AppError } from '../../http/errors.ts';
 import { DEFAULT_PROVIDER, ProviderConfig, providerConfigHash } from '../../providers/provider-config.ts';
@@ -59,7 +60,7 @@ export async function resolveCandidate(db: Kysely<DB>, input: CandidateInput): P
   if (!prompt) throw new AppError(promptId ? 'not_found' : 'conflict', promptId ? `No prompt version ${promptId}.` : 'No default prompt is stored yet.');
   const parsed = ProviderConfig.safeParse(providerRaw ?? DEFAULT_PROVIDER);
   if (!parsed.success) {
-    throw new AppError('bad_request', 'The provider config is not valid.', { errors: parsed.error.issues.map((i) => `provider.${i.path.join('.')}: ${i.message}`) });
+    throw new AppError('bad_request', 'The provider config is not valid.', { errors: describeIssues(parsed.error, 'provider') });
   }
   return {
     ruleset_version_id: ruleset.id,
@@ -68,10 +69,6 @@ export async function resolveCandidate(db: Kysely<DB>, input: CandidateInput): P
     release_id: input.release_id ?? null,
     candidate_hash: candidateHash(ruleset.content_hash, prompt.content_hash, parsed.data),
   };
-}
-
-export async function productionRelease(db: Kysely<DB>) {
-  return db.selectFrom('releases').selectAll().where('status', '=', 'production').executeTakeFirst();
 }
 
 export interface CreateRunInput extends CandidateInput {

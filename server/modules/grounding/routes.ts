@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkGrounding } from '../../domain/guardrails/index.ts';
-import { IsoDate, Lead } from '../../domain/lead.ts';
+import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { ANY_ROLE } from '../auth/roles.ts';
 
@@ -20,7 +20,7 @@ export const groundingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const parsed = Lead.safeParse(request.body.lead);
       if (!parsed.success) {
-        const errors = parsed.error.issues.map((i) => `lead${i.path.length ? `.${i.path.join('.')}` : ''}: ${i.message}`);
+        const errors = describeIssues(parsed.error, 'lead');
         throw new AppError('bad_request', errors.join('; '), { errors });
       }
       return checkGrounding(parsed.data, request.body.text, { asOf: request.body.as_of });

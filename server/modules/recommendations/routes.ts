@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IsoDate, Lead } from '../../domain/lead.ts';
+import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { exportLabeledLeads } from './outcome-export.ts';
@@ -18,7 +18,7 @@ function validateLeads(values: unknown[], prefix: (i: number) => string): Lead[]
   const errors: string[] = [];
   const leads = values.map((value, i) => {
     const parsed = Lead.safeParse(value);
-    if (!parsed.success) errors.push(...parsed.error.issues.map((iss) => `${prefix(i)}${iss.path.length ? `.${iss.path.join('.')}` : ''}: ${iss.message}`));
+    if (!parsed.success) errors.push(...describeIssues(parsed.error, prefix(i)));
     return parsed.data as Lead;
   });
   if (errors.length) throw new AppError('bad_request', errors.slice(0, 20).join('; '), { errors });

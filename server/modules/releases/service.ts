@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { describeIssues } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { DEFAULT_PROVIDER, ProviderConfig, providerConfigHash } from '../../providers/provider-config.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -28,7 +29,7 @@ export async function proposeRelease(
   actor: string,
 ): Promise<repo.ReleaseRow> {
   const provider = ProviderConfig.safeParse(input.provider);
-  if (!provider.success) throw new AppError('bad_request', `provider: ${provider.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!provider.success) throw new AppError('bad_request', describeIssues(provider.error, 'provider').join('; '));
   if (!(await findVersion(db, 'ruleset', input.ruleset_version_id))) throw new AppError('bad_request', `No ruleset version ${input.ruleset_version_id}.`);
   if (!(await findVersion(db, 'prompt', input.prompt_version_id))) throw new AppError('bad_request', `No prompt version ${input.prompt_version_id}.`);
   return db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FEATURE_CATALOG, computeFeatures, decide } from '../../domain/rules/index.ts';
-import { IsoDate, Lead } from '../../domain/lead.ts';
+import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { principalOf } from '../auth/plugin.ts';
@@ -132,7 +132,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
         return { lead_id: cached.lead_id, as_of: set.asOf, gold: cached.gold, features: cached.features.values, ...decide(compiled, cached.features) };
       }
       const parsed = Lead.safeParse(body.lead);
-      if (!parsed.success) throw new AppError('bad_request', 'Give "lead" (a lead record) or "dataset_id" + "lead_id".', { errors: parsed.error.issues.map((i) => `lead.${i.path.join('.')}: ${i.message}`) });
+      if (!parsed.success) throw new AppError('bad_request', 'Give "lead" (a lead record) or "dataset_id" + "lead_id".', { errors: describeIssues(parsed.error, 'lead') });
       const asOf = body.as_of ?? new Date().toISOString().slice(0, 10);
       const features = computeFeatures(parsed.data, asOf);
       return { lead_id: parsed.data.id, as_of: asOf, gold: parsed.data.label?.decision ?? null, features: features.values, ...decide(compiled, features) };
