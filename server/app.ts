@@ -15,7 +15,7 @@ import type { Database, DatabaseKind } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerStreamingParsers } from './http/raw-body.ts';
-import { logSerializers, registerAuth } from './modules/auth/plugin.ts';
+import { declarePublicRoutes, logSerializers, registerAuth } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { datasetRoutes } from './modules/datasets/routes.ts';
@@ -38,6 +38,21 @@ declare module 'fastify' {
     /** Every route registered (method + URL pattern), for the route-by-role test and docs. */
     routeList: { method: string; url: string }[];
   }
+}
+
+/** The decoded path names the API, however it is spelled (`/%61pi/x`, `//api/x`, `/API/x`). */
+function isApiPath(url: string): boolean {
+  let p = url.split('?')[0];
+  // Decoded until stable, so double encoding (`/%2561pi`) is read as what it spells.
+  for (let i = 0; i < 4 && p.includes('%'); i++) {
+    try {
+      p = decodeURIComponent(p);
+    } catch {
+      return true; // undecodable: treat as API, i.e. a 404 rather than the page
+    }
+  }
+  // Dot segments and doubled slashes resolved, backslashes read as slashes, case ignored.
+  return /^\/api(\/|$)/i.test(path.posix.normalize(p.replace(/\\/g, '/')));
 }
 
 export interface BuildAppOptions {
@@ -82,7 +97,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  // The API documentation is public by its own declaration (its routes are registered in here).
+  await app.register(async (docs) => {
+    declarePublicRoutes(docs);
+    await docs.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  });
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -99,11 +118,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
-    // The SPA routes itself: any other GET outside /api and /docs gets index.html.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
+    // The web UI's files are public by their own declaration; they hold no data.
+    await app.register(async (web) => {
+      declarePublicRoutes(web);
+      await web.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+      // The SPA routes itself: any other GET outside /api and /docs gets index.html. An /api path
+      // that matched no API route (however it is spelled) is a 404, never the page.
+      web.get('/*', { schema: { hide: true } }, (request, reply) => {
+        if (isApiPath(request.url)) return reply.callNotFound();
+        return reply.sendFile('index.html');
+      });
     });
   }
   return app;

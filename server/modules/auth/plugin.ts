@@ -40,11 +40,28 @@ export const logSerializers = {
   }),
 };
 
+/**
+ * Marks every route registered in this plugin context (and its children) public. Used to wrap
+ * plugins whose routes are public by nature (the API docs, the static web UI): the declaration is
+ * made where the routes are registered, never guessed from the request's URL.
+ */
+export function declarePublicRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), public: true };
+  });
+}
+
 export function registerAuth(app: FastifyInstance, adminToken: string | undefined): void {
   app.decorateRequest('principal', null);
+  // Authentication and roles are decided from the MATCHED route's own declaration, never from the
+  // request's URL text: the router decodes and matches `/%61pi/tokens` as `/api/tokens`, so any
+  // check on the raw URL can be bypassed by spelling the path differently. A request that matched
+  // no route runs only the not-found handler; every matched route is checked unless it was
+  // declared public.
   app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
     const config = request.routeOptions.config;
-    if (config.public || request.is404 || !request.url.startsWith('/api/')) return;
+    if (config.public === true) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const queryToken = config.sseToken ? (request.query as Record<string, unknown> | undefined)?.access_token : undefined;
