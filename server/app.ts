@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { Database, DatabaseKind } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerInputChecks } from './http/input-checks.ts';
 import { registerStreamingParsers } from './http/raw-body.ts';
 import { declarePublicRoutes, logSerializers, registerAuth } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerErrorHandling(app);
   registerStreamingParsers(app);
+  registerInputChecks(app);
   registerAuth(app, options.config.adminToken);
 
   await app.register(fastifySwagger, {

@@ -40,6 +40,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // An idle connection dropped by a database restart emits 'error' on the pool; unhandled, that
     // would crash the process. The pool replaces the connection; requests in flight fail and retry.
     pool.on('error', (error) => options.onIdleError?.(error));
+    // A connection that dies while a query is using it (failover, restart, pg_terminate_backend
+    // under load) emits 'error' on the CLIENT, which the pool does not listen to while the client
+    // is checked out: unhandled, that kills the process. The query in flight fails on its own
+    // (and becomes a 503 with Retry-After); the pool drops the broken client and reconnects.
+    pool.on('connect', (client) => {
+      client.on('error', (error) => options.onIdleError?.(error));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

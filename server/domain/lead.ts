@@ -6,6 +6,7 @@
  * import never silently drops what a customer sent us.
  */
 import { z } from 'zod';
+import { findUnstorableStrings } from './unstorable-strings.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -106,6 +107,10 @@ export const Lead = z.looseObject({
   tags: nullable(z.array(z.string())),
   duplicate_of: nullable(z.string()),
   label: nullable(GoldLabel),
+}).superRefine((lead, ctx) => {
+  // Every import path and endpoint parses leads with this schema: a NUL or an unpaired surrogate
+  // anywhere in the record rejects it here, naming the field, instead of failing in the insert.
+  for (const f of findUnstorableStrings(lead)) ctx.addIssue({ code: 'custom', path: [f.path], message: f.problem });
 });
 export type Lead = z.infer<typeof Lead>;
 

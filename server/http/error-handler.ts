@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CONNECTION_RETRY_AFTER_S, isConnectionError } from '../db/connection-errors.ts';
 import { AppError, problemType, type Problem } from './errors.ts';
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
@@ -14,10 +15,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.detail);
+      // A 503 always says when to come back.
+      const headers = error.status === 503 && !error.headers['Retry-After'] ? { ...error.headers, 'Retry-After': String(CONNECTION_RETRY_AFTER_S) } : error.headers;
       return sendProblem(
         reply,
         { type: problemType(error.kind), title: error.title, status: error.status, detail: error.detail, ...error.extra },
-        error.headers,
+        headers,
       );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -32,6 +35,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
         detail: errors.join('; '),
         errors,
       });
+    }
+    // The database went away (restart, failover): retry shortly. Logged, never a 500.
+    if (isConnectionError(error)) {
+      request.log.warn({ err: error }, 'database connection lost during a request');
+      return sendProblem(
+        reply,
+        { type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail: 'The database connection was lost; try again in a moment.' },
+        { 'Retry-After': String(CONNECTION_RETRY_AFTER_S) },
+      );
     }
     // A unique constraint lost to a concurrent request: the caller can retry or pick another name.
     if ((error as { code?: string }).code === '23505') {
