@@ -13,7 +13,8 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database, DatabaseKind } from './db/database.ts';
 import type { DB } from './db/schema.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
+import { problemType } from './http/errors.ts';
 import { registerInputChecks } from './http/input-checks.ts';
 import { registerStreamingParsers } from './http/raw-body.ts';
 import { declarePublicRoutes, logSerializers, registerAuth } from './modules/auth/plugin.ts';
@@ -36,8 +37,8 @@ declare module 'fastify' {
     db: Kysely<DB>;
     dbKind: DatabaseKind;
     config: Config;
-    /** Every route registered (method + URL pattern), for the route-by-role test and docs. */
-    routeList: { method: string; url: string }[];
+    /** Every route registered (method + URL pattern + declared roles), for the route-by-role and fuzz tests. */
+    routeList: { method: string; url: string; roles: readonly string[]; public: boolean }[];
   }
 }
 
@@ -73,6 +74,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       serializers: logSerializers,
     },
     bodyLimit: 10 * 1024 * 1024,
+    // Errors the router raises before any route runs (a path that is not valid UTF-8, a path
+    // parameter over the length limit) are problem documents like every other error.
+    frameworkErrors: (error, _request, reply) => {
+      const status = typeof error.statusCode === 'number' ? error.statusCode : 400;
+      void sendProblem(reply, {
+        type: problemType(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri-too-long' : 'bad-url'),
+        title: status === 414 ? 'URI too long' : 'Bad request',
+        status,
+        detail: status === 414 ? 'A path segment is longer than the server accepts.' : 'The path is not valid: it must be percent-encoded UTF-8.',
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -80,10 +92,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', options.database.db);
   app.decorate('dbKind', options.database.kind);
   app.decorate('config', options.config);
-  const routeList: { method: string; url: string }[] = [];
+  const routeList: FastifyInstance['routeList'] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url });
+    const config = route.config as { roles?: readonly string[]; public?: boolean } | undefined;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeList.push({ method, url: route.url, roles: config?.roles ?? [], public: config?.public === true });
+    }
   });
 
   registerErrorHandling(app);

@@ -118,6 +118,21 @@ describe.each(DB_TARGETS)('production recommendations on $kind', (target) => {
     }
   });
 
+  it('serves a batch of 1,000 leads with the default rate limit, and tells the next request how long to wait', async () => {
+    const { createToken } = await import('../../server/modules/auth/tokens.ts');
+    const { token } = await createToken(t.database.db, { name: 'batch integration', role: 'engineer', createdBy: 'test' });
+    const headers = { authorization: `Bearer ${token}` };
+    const leads = Array.from({ length: 1000 }, (_, i) => ({ id: `BATCH-${i}`, contact: { name: 'Ana Horvat', email: `b${i}@example.org` }, service: { date: '2026-12-15' } }));
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations/batch', headers, payload: { leads, as_of: AS_OF } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toHaveLength(1000);
+    const next = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations', headers, payload: { lead: leads[0], as_of: AS_OF } });
+    expect(next.statusCode).toBe(429);
+    // 100/s by default: the batch left 800 in debt, less what refilled while it ran: at most 9 s, never "forever".
+    expect(Number(next.headers['retry-after'])).toBeGreaterThanOrEqual(3);
+    expect(Number(next.headers['retry-after'])).toBeLessThanOrEqual(10);
+  });
+
   it('refuses the admin and unauthenticated callers', async () => {
     expect((await recommend({ lead: { id: 'x' } }, 'admin')).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/recommendations', payload: { lead: { id: 'x' } } })).statusCode).toBe(401);

@@ -73,6 +73,32 @@ describe.each(DB_TARGETS)('unstorable strings on $kind', (target) => {
     expect(audit.json().detail).toContain('query.subject');
   });
 
+  it('answers a path that is not UTF-8, or too long, with a problem document', async () => {
+    for (const [url, status] of [['/api/datasets/%ED%A0%80', 400], [`/api/datasets/${'x'.repeat(300)}`, 414]] as const) {
+      const res = await t.app.inject({ method: 'GET', url, headers: t.auth('manager') });
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+    }
+  });
+
+  it('answers a bad dashboard date and a provider of the wrong type with a 400, not a 500', async () => {
+    const dash = await t.app.inject({ method: 'GET', url: '/api/audit/dashboard?since=not-a-date', headers: t.auth('manager') });
+    expect(dash.statusCode).toBe(400);
+    expect(dash.json().detail).toContain('since');
+    const ds = await t.app.inject({ method: 'POST', url: '/api/datasets', headers: t.auth('manager'), payload: { name: `provider-${target.kind}`, as_of: '2026-11-20' } });
+    const id = ds.json().id;
+    await t.app.inject({
+      method: 'POST', url: `/api/datasets/${id}/import`, headers: { ...t.auth('manager'), 'content-type': 'application/x-ndjson' },
+      payload: '{"id":"P-1","contact":{"name":"Ana","email":"a@example.org"},"service":{"date":"2026-12-15"},"quotes":[{"sent_at":"2026-11-01T10:00:00Z","amount":900,"status":"sent"}]}',
+    });
+    for (const provider of [42, { type: 'nonsense' }, { type: 'promptfoo' }]) {
+      const run = await t.app.inject({ method: 'POST', url: '/api/prompts/run', headers: t.auth('manager'), payload: { dataset_id: id, lead_id: 'P-1', provider } });
+      expect(run.statusCode).toBe(400);
+      expect(run.json().detail).toContain('provider');
+    }
+  });
+
   it('rejects just the bad line of an NDJSON import and imports the others', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/api/datasets', headers: t.auth('manager'), payload: { name: `nul-${target.kind}`, as_of: '2026-11-20' } });
     const id = created.json().id;

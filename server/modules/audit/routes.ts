@@ -1,3 +1,4 @@
+import { IsoDateTime } from '../../domain/lead.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reviewDashboard } from './dashboard.ts';
@@ -49,7 +50,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit/dashboard',
     {
       config: { roles: ['manager', 'admin'] },
-      schema: { tags: ['audit'], summary: 'Approve / edit / reject rates and outcomes by reason code and angle', querystring: z.object({ since: z.string().max(40).optional() }) },
+      schema: { tags: ['audit'], summary: 'Approve / edit / reject rates and outcomes by reason code and angle', querystring: z.object({ since: IsoDateTime.optional() }) },
     },
     async (request) => reviewDashboard(app.db, request.query),
   );

@@ -2,6 +2,8 @@
  * Builds a Candidate (compiled ruleset + prompt template + provider runtime) from stored versions
  * or drafts. One runtime per provider config, so its concurrency limit holds across requests.
  */
+import { describeIssues } from '../../domain/lead.ts';
+import { AppError } from '../../http/errors.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CompiledRuleset } from '../../domain/rules/index.ts';
@@ -54,7 +56,12 @@ export interface CandidateSpec {
 }
 
 export async function buildCandidate(env: CandidateEnv, spec: CandidateSpec): Promise<Candidate> {
-  const provider = ProviderConfig.parse(spec.provider);
+  // A wrong provider from a request is the caller's mistake: a 400 naming each field, not a 500.
+  const parsedProvider = ProviderConfig.safeParse(spec.provider);
+  if (!parsedProvider.success) {
+    throw new AppError('bad_request', 'The provider config is not valid.', { errors: describeIssues(parsedProvider.error, 'provider') });
+  }
+  const provider = parsedProvider.data;
   const ruleset = 'compiled' in spec.ruleset ? spec.ruleset.compiled : (await compiledVersion(env.db, spec.ruleset.versionId)).compiled;
   const prompt = 'template' in spec.prompt ? spec.prompt.template : (await compiledPromptVersion(env.db, spec.prompt.versionId)).template;
   const settings = await getSettings(env.db);
