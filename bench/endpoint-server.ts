@@ -11,14 +11,17 @@ import { bootstrap } from '../server/bootstrap.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { createToken } from '../server/modules/auth/tokens.ts';
+import { startInProcessWorker } from '../server/modules/evals/worker.ts';
 
 const kind = process.argv[2] as 'embedded' | 'postgres';
 const url = process.argv[3];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rk-endpoint-'));
 const database = await openDatabase(kind === 'postgres' ? { databaseUrl: url, poolSize: 10 } : { embeddedDir: path.join(dataDir, 'pgdata') });
 await bootstrap(database.db, { seedDemo: false });
-const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', RATE_LIMIT_PER_SECOND: '1000000', DATA_DIR: dataDir });
+const config = loadConfig({ LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false', RATE_LIMIT_PER_SECOND: '1000000', DATA_DIR: dataDir });
 const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent' });
+// BENCH_EVAL_THREAD=1: also work evaluation runs, as `npm start` does (bench/eval-latency.ts).
+if (process.env.BENCH_EVAL_THREAD === '1') startInProcessWorker(app);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const rep = (await createToken(database.db, { name: 'bench rep', role: 'rep', createdBy: 'bench' })).token;
 const manager = (await createToken(database.db, { name: 'bench manager', role: 'manager', createdBy: 'bench' })).token;

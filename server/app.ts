@@ -36,6 +36,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<DB>;
     dbKind: DatabaseKind;
+    /** The pool under `db` (the embedded database serves the evaluation thread through it). */
+    dbPool: Database['pool'];
     config: Config;
     /** Every route registered (method + URL pattern + declared roles), for the route-by-role and fuzz tests. */
     routeList: { method: string; url: string; roles: readonly string[]; public: boolean }[];
@@ -91,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.database.db);
   app.decorate('dbKind', options.database.kind);
+  app.decorate('dbPool', options.database.pool);
   app.decorate('config', options.config);
   const routeList: FastifyInstance['routeList'] = [];
   app.decorate('routeList', routeList);

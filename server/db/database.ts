@@ -20,6 +20,8 @@ export type DatabaseKind = 'embedded' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /** The pool under `db`: the embedded database serves a worker thread's queries through it. */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       client.on('error', (error) => options.onIdleError?.(error));
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
@@ -64,6 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     db,
     kind: 'embedded',
+    pool,
     close: async () => {
       await db.destroy();
       // Without this the process waits ~10 s for PGlite's worker before it can exit.

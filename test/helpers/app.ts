@@ -17,7 +17,7 @@ export interface TestApp {
 
 export async function createTestApp(target: DbTarget, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(target);
-  const config = loadConfig({ DATA_DIR: '/tmp/rekindle-test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env });
+  const config = loadConfig({ DATA_DIR: '/tmp/rekindle-test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...(database.url ? { DATABASE_URL: database.url } : {}), ...env });
   const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent' });
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'manager', 'engineer', 'rep'] as const) {

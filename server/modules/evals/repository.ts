@@ -4,6 +4,7 @@
  * with `on conflict do nothing` on (run_id, lead_id), so a lead is counted exactly once however
  * often a crashed run is resumed.
  */
+import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, EvalRunsTable } from '../../db/schema.ts';
@@ -82,6 +83,40 @@ export async function claimRun(db: Kysely<DB>, owner: string, leaseMs: number, r
         for update skip locked)
     returning r.*`.execute(db);
   return rows[0];
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Ends at once the leases of workers known to be dead, so their runs resume without waiting out
+ * the lease: on the embedded database every running lease at start belongs to a dead process
+ * (only one process can open its files); on PostgreSQL, leases of this host whose process is gone.
+ * Returns the runs freed.
+ */
+export async function expireDeadLeases(db: Kysely<DB>, options: { embedded: boolean; host?: string; isAlive?: (pid: number) => boolean }): Promise<string[]> {
+  const running = await db.selectFrom('eval_runs').select(['id', 'lease_owner']).where('status', '=', 'running').execute();
+  const host = options.host ?? os.hostname();
+  const alive = options.isAlive ?? processIsAlive;
+  const dead = running.filter((r) => {
+    if (options.embedded) return true;
+    const m = /@(.+)#(\d+)-[0-9a-f]+$/.exec(r.lease_owner ?? '');
+    return m !== null && m[1] === host && Number(m[2]) !== process.pid && !alive(Number(m[2]));
+  });
+  if (!dead.length) return [];
+  await db
+    .updateTable('eval_runs')
+    .set({ lease_expires_at: sql<Date>`now() - interval '1 second'` })
+    .where('id', 'in', dead.map((r) => r.id))
+    .where('status', '=', 'running')
+    .execute();
+  return dead.map((r) => r.id);
 }
 
 /** Renews the lease; false when the run was cancelled or another worker took it over. */
@@ -208,13 +243,22 @@ export async function countClaimable(db: Kysely<DB>): Promise<{ queued: number; 
 }
 
 /** What the metrics read back for every lead: a few columns and the result's `summary`. */
-export async function loadEvalRows(db: Kysely<DB>, runId: string): Promise<EvalLeadRow[]> {
-  const rows = await db
-    .selectFrom('eval_results')
-    .select(['lead_id', 'decision', 'gold_decision', 'priority', 'latency_ms', 'cached', sql<ResultSummary>`result->'summary'`.as('summary')])
-    .where('run_id', '=', runId)
-    .orderBy('seq')
-    .execute();
+/** All result rows of a run, read in pages (on the embedded database one huge read would hold the server's only connection). */
+export async function loadEvalRows(db: Kysely<DB>, runId: string, pageSize = 2000): Promise<EvalLeadRow[]> {
+  const rows = [];
+  for (let after = -1; ;) {
+    const page = await db
+      .selectFrom('eval_results')
+      .select(['seq', 'lead_id', 'decision', 'gold_decision', 'priority', 'latency_ms', 'cached', sql<ResultSummary>`result->'summary'`.as('summary')])
+      .where('run_id', '=', runId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    rows.push(...page);
+    if (page.length < pageSize) break;
+    after = page[page.length - 1].seq;
+  }
   return rows.map((r) => ({
     lead_id: r.lead_id,
     decision: r.decision as Decision,

@@ -48,6 +48,12 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Replaces the provider's writer (benchmarks and tests); cache and limits stay the candidate's. */
   writer?: DraftWriter;
+  /**
+   * Rows per read of the dataset and of the results. The evaluation thread on the embedded
+   * database keeps reads and writes small, so that no single statement holds the server's one
+   * connection (and its thread) for long.
+   */
+  pageSize?: number;
 }
 
 export type RunOutcome = { status: 'done'; metrics: EvalMetrics } | { status: 'cancelled' | 'lost' | 'stopped' } | { status: 'failed'; error: string };
@@ -97,8 +103,8 @@ export async function candidateForRun(env: CandidateEnv, run: repo.EvalRunRow, w
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Metrics of a run from its stored results (all of them, whichever attempt wrote them). */
-export async function metricsOfRun(db: Kysely<DB>, runId: string): Promise<EvalMetrics> {
-  return computeEvalMetrics(await repo.loadEvalRows(db, runId));
+export async function metricsOfRun(db: Kysely<DB>, runId: string, pageSize?: number): Promise<EvalMetrics> {
+  return computeEvalMetrics(await repo.loadEvalRows(db, runId, pageSize));
 }
 
 export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, options: ExecuteOptions): Promise<RunOutcome> {
@@ -119,7 +125,7 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
     const dataset = await findDataset(db, run.dataset_id);
     if (!dataset) throw new Error(`dataset ${run.dataset_id} no longer exists`);
     const candidate = await candidateForRun(env, run, options.writer);
-    const leads = await loadDatasetLeads(db, run.dataset_id);
+    const leads = await loadDatasetLeads(db, run.dataset_id, options.pageSize);
     const index = buildDatasetIndex(leads);
     const done = await repo.doneLeadIds(db, run.id);
     const pending: number[] = [];
@@ -191,7 +197,7 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
       const now = await repo.findRun(db, run.id);
       return { status: now?.status === 'cancelled' ? 'cancelled' : 'lost' };
     }
-    const metrics = await metricsOfRun(db, run.id);
+    const metrics = await metricsOfRun(db, run.id, options.pageSize);
     if (!(await repo.finishRun(db, run.id, owner, metrics, metrics.total))) {
       const now = await repo.findRun(db, run.id);
       return { status: now?.status === 'cancelled' ? 'cancelled' : 'lost' };

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { describeIssues } from '../../domain/lead.ts';
@@ -153,8 +154,12 @@ export function runView(row: repo.EvalRunRow) {
   };
 }
 
+/**
+ * `<prefix>@<host>#<pid>-<random>`: the host and pid let a restarted process recognise the leases
+ * of its own dead predecessor on the same machine and take them over at once.
+ */
 export function workerId(prefix: string): string {
-  return `${prefix}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  return `${prefix}@${os.hostname()}#${process.pid}-${randomBytes(3).toString('hex')}`;
 }
 
 export interface RunToCompletionInput extends CandidateInput {
@@ -170,21 +175,27 @@ export interface RunToCompletionInput extends CandidateInput {
 export async function runCandidateOnDataset(
   env: CandidateEnv,
   input: RunToCompletionInput,
-  options: Omit<ExecuteOptions, 'owner'> & { owner?: string } = {},
+  options: WorkOptions = {},
 ): Promise<{ runId: string; metrics: EvalMetrics }> {
-  const run = await createRun(env.db, { ...input, dataset_id: input.datasetId }, input.actor ?? 'system', { notify: false });
+  const run = await createRun(env.db, { ...input, dataset_id: input.datasetId }, input.actor ?? 'system', { notify: options.delegate === true });
   return workRunToCompletion(env, run.id, options);
 }
+
+export type WorkOptions = Omit<ExecuteOptions, 'owner'> & {
+  owner?: string;
+  /** Leave the work to the server's evaluation thread and only wait for the result (the server does this, so a gate check never runs on the request thread). */
+  delegate?: boolean;
+};
 
 /** Works a queued run here; when a worker got to it first, waits for that worker to finish it. */
 export async function workRunToCompletion(
   env: CandidateEnv,
   runId: string,
-  options: Omit<ExecuteOptions, 'owner'> & { owner?: string } = {},
+  options: WorkOptions = {},
 ): Promise<{ runId: string; metrics: EvalMetrics }> {
   const owner = options.owner ?? workerId('inline');
   for (;;) {
-    const claimed = await repo.claimRun(env.db, owner, options.leaseMs ?? 30_000, runId);
+    const claimed = options.delegate ? undefined : await repo.claimRun(env.db, owner, options.leaseMs ?? 30_000, runId);
     if (claimed) {
       const outcome = await executeRun(env, claimed, { ...options, owner });
       if (outcome.status === 'done') return { runId, metrics: outcome.metrics };

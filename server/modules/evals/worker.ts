@@ -8,6 +8,7 @@ import type { CandidateEnv } from '../candidates/service.ts';
 import * as repo from './repository.ts';
 import { executeRun, type ExecuteOptions, type RunOutcome } from './runner.ts';
 import { runEvents, workerId } from './service.ts';
+import { startEvalThread } from './eval-thread-host.ts';
 
 export interface WorkerOptions extends Omit<ExecuteOptions, 'owner' | 'signal'> {
   owner?: string;
@@ -15,6 +16,8 @@ export interface WorkerOptions extends Omit<ExecuteOptions, 'owner' | 'signal'> 
   onRunStart?: (run: repo.EvalRunRow) => void;
   onRunEnd?: (run: repo.EvalRunRow, outcome: RunOutcome) => void;
   onError?: (error: unknown) => void;
+  /** At start, end the leases of dead workers (see repo.expireDeadLeases) instead of waiting them out. */
+  reclaimDeadLeases?: { embedded: boolean };
 }
 
 export class EvalWorker {
@@ -52,6 +55,13 @@ export class EvalWorker {
     if (this.loop) return;
     runEvents.on('queued', this.onQueued);
     this.loop = (async () => {
+      if (this.options.reclaimDeadLeases) {
+        try {
+          await repo.expireDeadLeases(this.env.db, this.options.reclaimDeadLeases);
+        } catch (e) {
+          this.options.onError?.(e);
+        }
+      }
       while (!this.abort.signal.aborted) {
         try {
           if (await this.runOnce()) continue;
@@ -78,18 +88,35 @@ export class EvalWorker {
   }
 }
 
-/** The server works runs itself (embedded: the only way; PostgreSQL: alongside any `npm run worker`). */
-export function startInProcessWorker(app: FastifyInstance): EvalWorker {
-  const worker = new EvalWorker(
-    { db: app.db, modelsDir: app.config.modelsDir },
-    {
-      owner: workerId('server'),
-      onRunStart: (run) => app.log.info({ run: run.id }, 'evaluation run started'),
-      onRunEnd: (run, outcome) => app.log.info({ run: run.id, status: outcome.status }, 'evaluation run ended'),
-      onError: (error) => app.log.error({ err: error }, 'evaluation worker error'),
-    },
-  );
-  worker.start();
-  app.addHook('onClose', async () => worker.stop());
-  return worker;
+/**
+ * The server works runs itself (embedded: the only way; PostgreSQL: alongside any `npm run
+ * worker`), in a WORKER THREAD, so a long run never stalls the API: on the embedded database the
+ * thread's queries come back to this thread's pool (API requests first), on PostgreSQL the thread
+ * has its own connections. `inline: true` keeps the old in-process loop (tests that drive runs).
+ */
+export function startInProcessWorker(
+  app: FastifyInstance,
+  /** closeWithApp: stop with app.close() (only possible before the app has started; tests stop it themselves). */
+  options: { inline?: boolean; closeWithApp?: boolean } = {},
+): { stop(): Promise<void> } {
+  const closeWithApp = options.closeWithApp ?? true;
+  const reclaimDeadLeases = { embedded: app.dbKind === 'embedded' };
+  if (options.inline) {
+    const worker = new EvalWorker(
+      { db: app.db, modelsDir: app.config.modelsDir },
+      {
+        owner: workerId('server'),
+        reclaimDeadLeases,
+        onRunStart: (run) => app.log.info({ run: run.id }, 'evaluation run started'),
+        onRunEnd: (run, outcome) => app.log.info({ run: run.id, status: outcome.status }, 'evaluation run ended'),
+        onError: (error) => app.log.error({ err: error }, 'evaluation worker error'),
+      },
+    );
+    worker.start();
+    if (closeWithApp) app.addHook('onClose', async () => worker.stop());
+    return worker;
+  }
+  const thread = startEvalThread(app, { reclaimDeadLeases });
+  if (closeWithApp) app.addHook('onClose', async () => thread.stop());
+  return thread;
 }

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/repository.ts';
 import { resolveDataset } from '../datasets/service.ts';
 import { evaluateGates, loadGatesFile } from '../evals/gates.ts';
 import { findIdenticalDoneRun } from '../evals/repository.ts';
+import { hasEvalThread } from '../evals/eval-thread-host.ts';
 import { resolveCandidate, runCandidateOnDataset } from '../evals/service.ts';
 import { getSettings } from '../settings/service.ts';
 import * as repo from './repository.ts';
@@ -30,7 +31,8 @@ async function metricsFor(env: GateEnv, datasetId: string, releaseId: string, ac
   const candidate = await resolveCandidate(env.db, { release_id: releaseId });
   const done = await findIdenticalDoneRun(env.db, datasetId, candidate.candidate_hash);
   if (done?.metrics) return { runId: done.id, metrics: done.metrics as EvalMetrics };
-  return runCandidateOnDataset(env, { datasetId, release_id: releaseId, label: `gates for ${releaseId}`, actor });
+  // In the server, the evaluation thread does the work; this request only waits for it.
+  return runCandidateOnDataset(env, { datasetId, release_id: releaseId, label: `gates for ${releaseId}`, actor }, { delegate: hasEvalThread() });
 }
 
 export async function runReleaseGates(env: GateEnv, releaseId: string, actor: string): Promise<repo.ReleaseRow> {

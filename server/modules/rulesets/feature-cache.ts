@@ -28,9 +28,9 @@ export interface FeatureSet {
 const MAX_ENTRIES = 4;
 const cache = new Map<string, Promise<FeatureSet>>();
 
-export async function loadDatasetLeads(db: Kysely<DB>, datasetId: string): Promise<Lead[]> {
+export async function loadDatasetLeads(db: Kysely<DB>, datasetId: string, pageSize?: number): Promise<Lead[]> {
   const leads: Lead[] = [];
-  for await (const lead of iterateLeads(db, datasetId)) leads.push(lead);
+  for await (const lead of iterateLeads(db, datasetId, pageSize)) leads.push(lead);
   return leads;
 }
 

@@ -1,0 +1,46 @@
+/**
+ * The evaluation worker loop inside its worker thread (started by eval-thread-host.ts). All the
+ * CPU work of a run (features, rules, drafts, guardrails, metrics) happens here, off the thread
+ * that answers HTTP requests.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { Kysely } from 'kysely';
+import { openDatabase } from '../../db/database.ts';
+import { RemoteDialect } from '../../db/remote-dialect.ts';
+import type { DB } from '../../db/schema.ts';
+import type { EvalThreadData, ThreadMessage } from './eval-thread-host.ts';
+import { runEvents } from './service.ts';
+import { EvalWorker } from './worker.ts';
+
+const data = workerData as EvalThreadData & { port: MessagePort };
+const post = (m: ThreadMessage) => parentPort?.postMessage(m);
+
+const database =
+  data.kind === 'postgres' && data.databaseUrl
+    ? await openDatabase({ databaseUrl: data.databaseUrl, poolSize: 4 })
+    : { db: new Kysely<DB>({ dialect: new RemoteDialect(data.port) }), close: async () => undefined };
+
+const worker = new EvalWorker(
+  { db: database.db, modelsDir: data.modelsDir },
+  {
+    owner: data.owner,
+    reclaimDeadLeases: data.reclaimDeadLeases,
+    // Embedded: small statements, so API requests between them wait little (see ExecuteOptions.pageSize).
+    ...(data.kind === 'embedded' ? { batchSize: 50, pageSize: 250 } : {}),
+    onRunStart: (run) => post({ type: 'log', level: 'info', message: 'evaluation run started', data: { run: run.id } }),
+    onRunEnd: (run, outcome) => post({ type: 'log', level: 'info', message: 'evaluation run ended', data: { run: run.id, status: outcome.status } }),
+    onError: (error) => post({ type: 'log', level: 'error', message: `evaluation worker error: ${(error as Error).message}` }),
+  },
+);
+worker.start();
+
+parentPort?.on('message', async (m: { type: string }) => {
+  if (m.type === 'queued') runEvents.emit('queued');
+  if (m.type === 'stop') {
+    await worker.stop();
+    await database.close();
+    post({ type: 'stopped' });
+    parentPort?.close();
+    data.port.close();
+  }
+});
