@@ -287,3 +287,15 @@ export function mapLinkedRow(mapping: CsvMapping, file: LinkedFileMapping, heade
   const v = validateImportedQuote(item);
   return v.ok ? { ok: true, leadIds, kind: 'quotes', item: v.value } : { ok: false, leadIds, errors: v.errors };
 }
+
+/**
+ * A lead with the activities and quotes of the export's other files added after its own, checked
+ * again as a whole. The commit of a multi-file import and the mapping editor's preview both use it.
+ */
+export function attachLinkedItems(lead: Lead, items: { kind: 'activities' | 'quotes'; item: unknown }[]): MappedRow {
+  if (!items.length) return { ok: true, lead };
+  const activities = [...(lead.activities ?? []), ...items.filter((i) => i.kind === 'activities').map((i) => i.item)];
+  const quotes = [...(lead.quotes ?? []), ...items.filter((i) => i.kind === 'quotes').map((i) => i.item)];
+  const checked = validateImportedLead({ ...lead, activities, quotes });
+  return checked.ok ? checked : { ...checked, leadId: lead.id };
+}
