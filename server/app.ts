@@ -23,6 +23,7 @@ import { evalRoutes } from './modules/evals/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { mappingRoutes } from './modules/mappings/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
+import { mappingEditorRoutes } from './modules/mappings/editor-routes.ts';
 import { rulesetRoutes } from './modules/rulesets/routes.ts';
 import { promptRoutes } from './modules/prompts/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(datasetRoutes);
   await app.register(mappingRoutes);
   await app.register(importRoutes);
+  await app.register(mappingEditorRoutes);
   await app.register(rulesetRoutes);
   await app.register(promptRoutes);
   await app.register(settingsRoutes);

@@ -72,7 +72,7 @@ export async function childrenOf(db: Kysely<DB>, stageId: string, leadIds: strin
     .where('ok', '=', true)
     .where('lead_id', 'in', leadIds)
     .orderBy('lead_id')
-    .orderBy(sql`coalesce(payload->>'at', payload->>'sent_at') asc nulls first`)
+    .orderBy(sql`coalesce(payload->>'at', payload->>'sent_at') collate "C" asc nulls first`)
     .orderBy('file')
     .orderBy('line')
     .execute();
