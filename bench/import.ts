@@ -1,9 +1,14 @@
 /**
- * Import benchmark: 100,000 generated leads streamed as NDJSON over HTTP (loopback) into a new
- * dataset, on the embedded database and on PostgreSQL. Prints wall time, rows per second and
- * peak resident memory of the server process (server + database; the upload comes from a separate process).
+ * Import benchmark, on the embedded database and on PostgreSQL. Prints wall time, rows per second
+ * and peak resident memory of the server process (server + database).
+ * - `--format ndjson` (default): generated leads streamed as NDJSON over HTTP (loopback) into a new
+ *   dataset; the upload comes from a separate process.
+ * - `--format crm`: the same leads as a two-file CRM export, leads.csv + activities.csv
+ *   (--activities rows, default 500,000), written beforehand by bench/write-crm-export.ts in a
+ *   separate process, then imported through the staged API: create, PUT leads, PUT activities,
+ *   commit (activities joined to their leads in the database). Phase times are printed too.
  *
- *   npx tsx bench/import.ts [--count 100000] [--db embedded|postgres|both]
+ *   npx tsx bench/import.ts [--count 100000] [--db embedded|postgres|both] [--format ndjson|crm] [--activities 500000]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default) for PostgreSQL.
  * Each database is measured in its own child process so peaks do not mix.
  */
@@ -25,6 +30,8 @@ import { startMemorySampler } from './memory-sampler.ts';
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const).filter(([a]) => a.startsWith('--')));
 const count = Number(args.get('--count') ?? 100_000);
 const which = args.get('--db') ?? 'both';
+const format = args.get('--format') ?? 'ndjson';
+const activityCount = Number(args.get('--activities') ?? 500_000);
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function scratchPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -75,6 +82,74 @@ async function measure(kind: 'embedded' | 'postgres'): Promise<void> {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const ds = await (await fetch(`http://127.0.0.1:${port}/api/datasets`, { method: 'POST', headers, body: JSON.stringify({ name: 'bench', as_of: '2026-11-20' }) })).json();
 
+  if (format === 'crm') {
+    await measureCrm(kind, port, headers.authorization, ds.id);
+  } else {
+    await measureNdjson(kind, port, headers.authorization, ds.id);
+  }
+  await app.close();
+  await database.close();
+  await scratch?.drop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** One HTTP request with a streamed body (http.request + pipeline keeps backpressure end to end). */
+function send(port: number, method: string, url: string, auth: string, body: Readable | string | null, contentType: string): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: url, headers: { authorization: auth, 'content-type': contentType } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', reject);
+    if (body === null) req.end();
+    else if (typeof body === 'string') req.end(body);
+    else pipeline(body, req).catch(reject);
+  });
+}
+
+async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: string, datasetId: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rk-crm-export-'));
+  const written = spawnSync(process.execPath, ['--import', 'tsx', 'bench/write-crm-export.ts', '--count', String(count), '--activities', String(activityCount), '--out', dir], { stdio: 'inherit' });
+  if (written.status !== 0) throw new Error('could not write the export');
+  const mapping = await send(port, 'PUT', '/api/mappings/crm-bench', auth, JSON.stringify({ content: fs.readFileSync(path.join(dir, 'crm-bench.yaml'), 'utf8') }), 'application/json');
+  if (mapping.status !== 200) throw new Error(JSON.stringify(mapping.json));
+  const bytes = fs.statSync(path.join(dir, 'leads.csv')).size + fs.statSync(path.join(dir, 'activities.csv')).size;
+
+  const baselineMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const memory = startMemorySampler();
+  const started = performance.now();
+  const lap = (() => {
+    let last = started;
+    return () => {
+      const now = performance.now();
+      const s = (now - last) / 1000;
+      last = now;
+      return Number(s.toFixed(2));
+    };
+  })();
+  const stage = await send(port, 'POST', `/api/datasets/${datasetId}/imports`, auth, JSON.stringify({ mapping: 'crm-bench' }), 'application/json');
+  const leads = await send(port, 'PUT', `/api/imports/${stage.json.id}/files/leads`, auth, fs.createReadStream(path.join(dir, 'leads.csv')), 'text/csv');
+  const leadsSeconds = lap();
+  const acts = await send(port, 'PUT', `/api/imports/${stage.json.id}/files/activities`, auth, fs.createReadStream(path.join(dir, 'activities.csv')), 'text/csv');
+  const activitiesSeconds = lap();
+  const commit = await send(port, 'POST', `/api/imports/${stage.json.id}/commit`, auth, '{}', 'application/json');
+  const commitSeconds = lap();
+  const seconds = (performance.now() - started) / 1000;
+  const { peakMb } = memory.stop();
+  if (commit.status !== 200) throw new Error(JSON.stringify(commit.json));
+  console.log(JSON.stringify({
+    db: kind, format: 'crm', leads: count, activities: acts.json.rows, export_mb: Math.round(bytes / 1024 / 1024),
+    imported: commit.json.imported, rejected: commit.json.rejected.length, staged_rejected: leads.json.rejected.length + acts.json.rejected.length,
+    seconds: Number(seconds.toFixed(2)), upload_leads_s: leadsSeconds, upload_activities_s: activitiesSeconds, commit_s: commitSeconds,
+    rss_before_mb: baselineMb, peak_rss_mb: peakMb, growth_mb: peakMb - baselineMb,
+  }));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function measureNdjson(kind: 'embedded' | 'postgres', port: number, auth: string, datasetId: string): Promise<void> {
+  const headers = { authorization: auth };
+  const ds = { id: datasetId };
   const baselineMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const memory = startMemorySampler();
   const started = performance.now();
@@ -94,10 +169,6 @@ async function measure(kind: 'embedded' | 'postgres'): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const { peakMb } = memory.stop();
   console.log(JSON.stringify({ db: kind, leads: count, imported: result.imported, rejected: result.rejected?.length, seconds: Number(seconds.toFixed(2)), leads_per_second: Math.round(count / seconds), rss_before_mb: baselineMb, peak_rss_mb: peakMb, growth_mb: peakMb - baselineMb }));
-  await app.close();
-  await database.close();
-  await scratch?.drop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 if (args.has('--init-embedded')) {
@@ -108,7 +179,7 @@ if (args.has('--init-embedded')) {
   await measure(args.get('--child') as 'embedded' | 'postgres');
 } else {
   for (const kind of which === 'both' ? (['embedded', 'postgres'] as const) : [which as 'embedded' | 'postgres']) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/import.ts', '--child', kind, '--count', String(count)], { stdio: 'inherit' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/import.ts', '--child', kind, '--count', String(count), '--format', format, '--activities', String(activityCount)], { stdio: 'inherit' });
     if (run.status !== 0) process.exitCode = 1;
   }
 }

@@ -24,6 +24,8 @@ import { datasetRoutes } from './modules/datasets/routes.ts';
 import { evalRoutes } from './modules/evals/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { mappingRoutes } from './modules/mappings/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
+import { mappingEditorRoutes } from './modules/mappings/editor-routes.ts';
 import { rulesetRoutes } from './modules/rulesets/routes.ts';
 import { promptRoutes } from './modules/prompts/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
@@ -128,6 +130,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes);
   await app.register(datasetRoutes);
   await app.register(mappingRoutes);
+  await app.register(importRoutes);
+  await app.register(mappingEditorRoutes);
   await app.register(rulesetRoutes);
   await app.register(promptRoutes);
   await app.register(settingsRoutes);

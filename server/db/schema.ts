@@ -50,6 +50,40 @@ export interface MappingsTable {
   updated_at: TimestampDefault;
 }
 
+export interface ImportStagesTable {
+  id: string;
+  dataset_id: string;
+  mapping: string;
+  mapping_content: string;
+  status: 'open' | 'committed';
+  /** Per uploaded file: `{ rows, rejected, encoding }`. */
+  files: Json<Record<string, unknown>>;
+  created_by: string;
+  created_at: TimestampDefault;
+  committed_at: Date | null;
+}
+
+export interface ImportStageRowsTable {
+  stage_id: string;
+  /** `leads` or the name of one of the mapping's other files. */
+  file: string;
+  line: number;
+  part: ColumnType<number, number | undefined, number>;
+  lead_id: string | null;
+  ok: boolean;
+  /** The mapped lead record, activity or quote (ok rows). */
+  payload: Json | null;
+  errors: Json<string[]> | null;
+}
+
+export interface MappingVersionsTable {
+  name: string;
+  version: number;
+  content: string;
+  created_by: string;
+  created_at: TimestampDefault;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: TimestampDefault;
@@ -69,6 +103,9 @@ export interface DB {
   datasets: DatasetsTable;
   leads: LeadsTable;
   mappings: MappingsTable;
+  mapping_versions: MappingVersionsTable;
+  import_stages: ImportStagesTable;
+  import_stage_rows: ImportStageRowsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   content_versions: ContentVersionsTable;

@@ -8,11 +8,26 @@
 import { z } from 'zod';
 import { findUnstorableStrings } from './unstorable-strings.ts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
 
-function isRealDate(value: string): boolean {
-  return !Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value));
+/** Whether year-month-day names a day of the calendar (2026-02-31 does not: no rolling over into March). */
+export function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
+
+/** Digit-level check of an ISO date or date-time: Date.parse would accept 2026-02-31 and roll it over. */
+export function isRealDate(value: string): boolean {
+  const day = ISO_DATE.exec(value);
+  if (day) return isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]));
+  const t = ISO_DATETIME.exec(value);
+  if (!t) return false;
+  const [h, mi, s] = [Number(t[4]), Number(t[5]), t[6] === undefined ? 0 : Number(t[6])];
+  const offsetOk = t[8] === undefined || (Number(t[8]) <= 14 && Number(t[9]) <= 59);
+  return isCalendarDay(Number(t[1]), Number(t[2]), Number(t[3])) && h <= 23 && mi <= 59 && s <= 59 && offsetOk;
 }
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. */

@@ -144,7 +144,7 @@ describe.each(DB_TARGETS)('datasets and import on $kind', (target) => {
     expect(result.imported).toBe(1);
     expect(result.rejected).toEqual([
       { line: 3, errors: [expect.stringContaining('"Maybe" is not one of')] },
-      { line: 4, errors: [expect.stringContaining('does not match date format')] },
+      { line: 4, errors: [expect.stringContaining('"31/02/2026 10:00" is not a real date')] },
     ]);
     const a = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}/leads/T-1`, headers: t.auth('manager') });
     expect(a.json().lead).toMatchObject({
@@ -155,6 +155,62 @@ describe.each(DB_TARGETS)('datasets and import on $kind', (target) => {
       activities: [{ text: 'Note: call back later', channel: 'note', direction: 'internal' }],
     });
     expect(a.json().lead.tags).toBeUndefined();
+  });
+
+  it('changes no date silently: impossible, ambiguous and numeric dates reject their line, date-times keep their date', async () => {
+    const mapping = ['name: dates', 'id: { column: ID }', 'fields:', '  - { field: service.date, column: Date, type: date }', '  - { field: created_at, column: Created, type: datetime }'].join('\n');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/mappings/dates', headers: t.auth('manager'), payload: { content: mapping } })).statusCode).toBe(200);
+    const id = await newDataset('csv-dates');
+    const csv = 'ID,Date,Created\nA,2026-02-31,\nB,01/02/2026,\nC,0,\nD,2026-12-15T23:30:00-05:00,2026-12-15T23:30:00-05:00\nE,2026-12-15,2026-13-01T00:00:00Z\n';
+    const res = await t.app.inject({ method: 'POST', url: `/api/datasets/${id}/import?mapping=dates`, headers: { ...t.auth('manager'), 'content-type': 'text/csv' }, payload: csv });
+    expect(res.statusCode).toBe(200);
+    const result = res.json();
+    expect(result.imported).toBe(1);
+    expect(result.rejected).toEqual([
+      { line: 2, errors: [expect.stringMatching(/"2026-02-31" is not a real date/)] },
+      { line: 3, errors: [expect.stringMatching(/"01\/02\/2026" .*ambiguous.*must name the format/)] },
+      { line: 4, errors: [expect.stringMatching(/column "Date": "0" is not an ISO 8601 date/)] },
+      { line: 6, errors: [expect.stringMatching(/column "Created": "2026-13-01T00:00:00Z" is not a real date/)] },
+    ]);
+    const d = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}/leads/D`, headers: t.auth('manager') });
+    expect(d.json().lead).toMatchObject({ service: { date: '2026-12-15' }, created_at: '2026-12-15T23:30:00-05:00' });
+
+    // NDJSON goes through the same validator: the same impossible date is refused there too.
+    const nd = await importNdjson(id, ndjson([lead('N1', { service: { date: '2026-02-31' } }), lead('N2', { created_at: '0' }), lead('N3', { service: { date: '2026-12-15' } })]));
+    expect(nd.json().imported).toBe(1);
+    expect(nd.json().rejected).toEqual([
+      { line: 1, errors: [expect.stringMatching(/^service\.date: expected an ISO date/)] },
+      { line: 2, errors: [expect.stringMatching(/^created_at: expected an ISO 8601 date-time/)] },
+    ]);
+  });
+
+  it('detects a Latin-1 CSV (or takes ?encoding=) and says which encoding it used', async () => {
+    const mapping = ['name: names', 'id: { column: ID }', 'fields:', '  - { field: contact.name, column: Name }', '  - { field: service.origin, column: City }'].join('\n');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/mappings/names', headers: t.auth('manager'), payload: { content: mapping } })).statusCode).toBe(200);
+    const id = await newDataset('csv-latin1');
+    const text = 'ID,Name,City\n1,Zoë Müller,Zürich\n2,José Peña,Málaga\n';
+    const latin1 = Buffer.from(new Uint8Array([...text].map((c) => c.charCodeAt(0))));
+    const send = (body: Buffer, query = '', type = 'text/csv') =>
+      t.app.inject({ method: 'POST', url: `/api/datasets/${id}/import?mapping=names${query}`, headers: { ...t.auth('manager'), 'content-type': type }, payload: body });
+    const detected = await send(latin1);
+    expect(detected.statusCode).toBe(200);
+    expect(detected.json()).toMatchObject({ imported: 2, encoding: { name: 'windows-1252', source: 'detected' } });
+    const one = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}/leads/1`, headers: t.auth('manager') });
+    expect(one.json().lead).toMatchObject({ contact: { name: 'Zoë Müller' }, service: { origin: 'Zürich' } });
+    expect((await send(latin1, '&encoding=latin1')).json().encoding).toEqual({ name: 'windows-1252', source: 'requested' });
+    expect((await send(latin1, '', 'text/csv; charset=ISO-8859-1')).json().encoding).toEqual({ name: 'windows-1252', source: 'requested' });
+    const utf16 = await send(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(utf16.json()).toMatchObject({ imported: 2, encoding: { name: 'utf-16le', source: 'byte order mark' } });
+    // Named wrongly: a 400 naming the problem, and nothing written.
+    const before = (await t.app.inject({ method: 'GET', url: `/api/datasets/${id}`, headers: t.auth('manager') })).json().lead_count;
+    const wrong = await send(latin1, '&encoding=utf-8');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+    expect(wrong.json().detail).toMatch(/not valid utf-8/);
+    const wrongNd = await t.app.inject({ method: 'POST', url: `/api/datasets/${id}/import?encoding=utf-8`, headers: { ...t.auth('manager'), 'content-type': 'application/x-ndjson' }, payload: latin1 });
+    expect(wrongNd.statusCode).toBe(400);
+    expect((await send(latin1, '&encoding=klingon')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `/api/datasets/${id}`, headers: t.auth('manager') })).json().lead_count).toBe(before);
   });
 
   it('refuses a CSV without a mapping, with an unknown mapping, or missing mapped columns', async () => {

@@ -15,7 +15,8 @@ const BATCH_SIZE = 1000;
 
 export interface ImportResult {
   imported: number;
-  rejected: { line: number; errors: string[] }[];
+  /** `file` is set on multi-file imports: the name of the file the line is in. */
+  rejected: { file?: string; line: number; errors: string[] }[];
   dataset_id: string;
   version: number;
   lead_count: number;
@@ -24,8 +25,11 @@ export interface ImportResult {
 export async function importRows(
   db: Kysely<DB>,
   datasetId: string,
-  rows: AsyncIterable<ImportRow>,
-  meta: { actor: string; format: string; mapping?: string },
+  /** The rows, or a function giving them from the import's transaction (a staged import reads them there). */
+  rows: AsyncIterable<ImportRow> | ((trx: Kysely<DB>) => AsyncIterable<ImportRow>),
+  meta: { actor: string; format: string; mapping?: string; details?: Record<string, unknown> },
+  /** Runs last inside the same transaction (a staged import marks itself committed). */
+  finish?: (trx: Kysely<DB>) => Promise<void>,
 ): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
     let target = await repo.findDataset(trx, datasetId);
@@ -49,14 +53,15 @@ export async function importRows(
     let batch: NewLeadRow[] = [];
     let imported = 0;
 
-    for await (const row of rows) {
+    for await (const row of typeof rows === 'function' ? rows(trx) : rows) {
+      const where = row.file === undefined ? {} : { file: row.file };
       if (!row.ok) {
-        rejected.push({ line: row.line, errors: row.errors });
+        rejected.push({ ...where, line: row.line, errors: row.errors });
         continue;
       }
       const seenAt = firstLine.get(row.lead.id);
       if (seenAt !== undefined) {
-        rejected.push({ line: row.line, errors: [`id: "${row.lead.id}" appears again (first on line ${seenAt})`] });
+        rejected.push({ ...where, line: row.line, errors: [`id: "${row.lead.id}" appears again (first on line ${seenAt})`] });
         continue;
       }
       firstLine.set(row.lead.id, row.line);
@@ -73,8 +78,9 @@ export async function importRows(
       actor: meta.actor,
       action: 'dataset.import',
       subject: target.id,
-      details: { format: meta.format, mapping: meta.mapping ?? null, imported, rejected: rejected.length, new_version_of: target.id === datasetId ? null : datasetId },
+      details: { format: meta.format, mapping: meta.mapping ?? null, imported, rejected: rejected.length, new_version_of: target.id === datasetId ? null : datasetId, ...meta.details },
     });
+    await finish?.(trx);
     return { imported, rejected, dataset_id: target.id, version: target.version, lead_count: leadCount };
   });
 }

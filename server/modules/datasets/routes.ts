@@ -8,6 +8,7 @@ import { principalOf } from '../auth/plugin.ts';
 import { loadMapping } from '../mappings/service.ts';
 import { invalidateFeatureSets } from '../rulesets/feature-cache.ts';
 import { readCsv, readJsonl } from './import-sources.ts';
+import { charsetOf, decodeText } from './text-decoding.ts';
 import { importRows } from './import-service.ts';
 import * as repo from './repository.ts';
 import { createDataset, datasetView, resolveDataset } from './service.ts';
@@ -54,8 +55,9 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['datasets'],
         summary: 'Import leads: application/x-ndjson canonical records, or text/csv with ?mapping=<name>',
+        description: 'The text encoding is detected (UTF-8 with or without BOM, UTF-16, Windows-1252) unless named by ?encoding= or the charset of the Content-Type; the reply says which was used.',
         params: IdParams,
-        querystring: z.object({ mapping: z.string().max(64).optional() }),
+        querystring: z.object({ mapping: z.string().max(64).optional(), encoding: z.string().max(40).optional() }),
       },
     },
     async (request) => {
@@ -65,7 +67,8 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.body || typeof (request.body as Readable).pipe !== 'function') {
         throw new AppError('unsupported_media_type', 'Send application/x-ndjson (one lead record per line) or text/csv with ?mapping=<name>.');
       }
-      const body = limitBytes(request.body as Readable, MAX_IMPORT_BYTES);
+      const decoded = decodeText(limitBytes(request.body as Readable, MAX_IMPORT_BYTES), request.query.encoding ?? charsetOf(request.headers['content-type']));
+      const body = decoded.text;
       let rows;
       let mappingName: string | undefined;
       if (type === 'text/csv') {
@@ -78,7 +81,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const result = await importRows(app.db, dataset.id, rows, { actor, format: mappingName ? 'csv' : 'jsonl', mapping: mappingName });
       invalidateFeatureSets(result.dataset_id);
-      return result;
+      return { ...result, encoding: decoded.encoding() };
     },
   );
 
@@ -90,19 +93,20 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['mappings'],
         summary: 'Map the first rows of a CSV (text/csv body) without importing anything',
         params: z.object({ name: z.string().max(64) }),
-        querystring: z.object({ rows: z.coerce.number().int().min(1).max(100).default(10) }),
+        querystring: z.object({ rows: z.coerce.number().int().min(1).max(100).default(10), encoding: z.string().max(40).optional() }),
       },
     },
     async (request) => {
       if (mediaType(request.headers['content-type']) !== 'text/csv') throw new AppError('unsupported_media_type', 'Send the CSV as text/csv.');
       const mapping = await loadMapping(app.db, request.params.name);
+      const decoded = decodeText(limitBytes(request.body as Readable, MAX_IMPORT_BYTES), request.query.encoding ?? charsetOf(request.headers['content-type']));
       const items = [];
-      for await (const row of readCsv(limitBytes(request.body as Readable, MAX_IMPORT_BYTES), mapping, { limit: request.query.rows })) {
+      for await (const { leadId: _leadId, ...row } of readCsv(decoded.text, mapping, { limit: request.query.rows })) {
         items.push(row);
       }
       // Stop reading the rest of the upload; the preview only needed its head.
       (request.body as Readable).resume();
-      return { mapping: mapping.name, items };
+      return { mapping: mapping.name, items, encoding: decoded.encoding() };
     },
   );
 

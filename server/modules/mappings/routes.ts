@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../auth/plugin.ts';
 import { recordAudit } from '../audit/repository.ts';
-import { getMappingText, listMappings, saveMapping } from './service.ts';
+import { getMappingText, listMappings, listMappingVersions, saveMapping } from './service.ts';
 
 const roles = ['manager', 'engineer'] as const;
 const NameParams = z.object({ name: z.string().max(64) });
@@ -17,6 +17,20 @@ export const mappingRoutes: FastifyPluginAsyncZod = async (app) => {
     return { name: request.params.name, source, content };
   });
 
+  app.get(
+    '/api/mappings/:name/versions',
+    {
+      config: { roles },
+      schema: {
+        tags: ['mappings'],
+        summary: 'Every saved version of a stored mapping, newest first',
+        params: NameParams,
+        response: { 200: z.object({ items: z.array(z.object({ version: z.number(), content: z.string(), created_by: z.string(), created_at: z.string() })) }) },
+      },
+    },
+    async (request) => ({ items: await listMappingVersions(app.db, request.params.name) }),
+  );
+
   app.put(
     '/api/mappings/:name',
     {
@@ -27,7 +41,7 @@ export const mappingRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = principalOf(request);
       const mapping = await saveMapping(app.db, request.params.name, request.body.content, actor.actor);
       await recordAudit(app.db, { actor: actor.actor, action: 'mapping.save', subject: `mapping:${mapping.name}` });
-      return { name: mapping.name, source: 'stored', content: request.body.content };
+      return { name: mapping.name, source: 'stored', content: request.body.content, version: mapping.version };
     },
   );
 };

@@ -46,16 +46,29 @@ export async function loadMapping(db: Kysely<DB>, name: string): Promise<CsvMapp
   return parsed.mapping;
 }
 
-export async function saveMapping(db: Kysely<DB>, name: string, content: string, actor: string): Promise<CsvMapping> {
+/** Stores a mapping and keeps the saved text as its next numbered version (like rules and prompts). */
+export async function saveMapping(db: Kysely<DB>, name: string, content: string, actor: string): Promise<CsvMapping & { version: number }> {
   const parsed = parseMappingYaml(content);
   if (!parsed.ok) throw new AppError('bad_request', `The mapping is invalid: ${parsed.errors.join('; ')}`, { errors: parsed.errors });
   if (parsed.mapping.name !== name) {
     throw new AppError('bad_request', `The mapping's name "${parsed.mapping.name}" differs from the URL's "${name}".`);
   }
-  await db
-    .insertInto('mappings')
-    .values({ name, content, updated_by: actor })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ content, updated_by: actor, updated_at: new Date() }))
-    .execute();
-  return parsed.mapping;
+  const version = await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('mappings')
+      .values({ name, content, updated_by: actor })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ content, updated_by: actor, updated_at: new Date() }))
+      .execute();
+    // The mappings row is locked by the upsert above, so two saves cannot take the same number.
+    const last = await trx.selectFrom('mapping_versions').select((eb) => eb.fn.max('version').as('v')).where('name', '=', name).executeTakeFirst();
+    const next = Number(last?.v ?? 0) + 1;
+    await trx.insertInto('mapping_versions').values({ name, version: next, content, created_by: actor }).execute();
+    return next;
+  });
+  return { ...parsed.mapping, version };
+}
+
+export async function listMappingVersions(db: Kysely<DB>, name: string) {
+  const rows = await db.selectFrom('mapping_versions').select(['version', 'content', 'created_by', 'created_at']).where('name', '=', name).orderBy('version', 'desc').execute();
+  return rows.map((r) => ({ version: r.version, content: r.content, created_by: r.created_by, created_at: new Date(r.created_at).toISOString() }));
 }

@@ -1,0 +1,102 @@
+/**
+ * Staged multi-file imports: the mapped rows of each uploaded file wait in import_stage_rows,
+ * keyed by the CRM's record id, and the commit joins them in the database page by page.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { LEADS_FILE } from '../../domain/import/csv-mapping.ts';
+
+export interface StagedRow {
+  file: string;
+  line: number;
+  part?: number;
+  lead_id: string | null;
+  ok: boolean;
+  payload: unknown;
+  errors: string[] | null;
+}
+
+export const newStageId = () => `imp_${randomBytes(8).toString('hex')}`;
+
+export async function insertStage(db: Kysely<DB>, input: { id: string; dataset_id: string; mapping: string; mapping_content: string; created_by: string }) {
+  return db.insertInto('import_stages').values({ ...input, status: 'open', files: '{}' }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findStage(db: Kysely<DB>, id: string) {
+  return db.selectFrom('import_stages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the stage row so two uploads or a commit of the same import do not interleave. */
+export async function lockStage(db: Kysely<DB>, id: string) {
+  return db.selectFrom('import_stages').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function setFileSummary(db: Kysely<DB>, id: string, file: string, summary: Record<string, unknown>) {
+  await sql`update import_stages set files = jsonb_set(files, ${sql.lit(`{${file}}`)}::text[], ${JSON.stringify(summary)}::jsonb) where id = ${id}`.execute(db);
+}
+
+export async function clearFile(db: Kysely<DB>, stageId: string, file: string) {
+  await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).where('file', '=', file).execute();
+}
+
+export async function insertRows(db: Kysely<DB>, stageId: string, rows: StagedRow[]) {
+  if (!rows.length) return;
+  await db
+    .insertInto('import_stage_rows')
+    .values(rows.map((r) => ({ stage_id: stageId, file: r.file, line: r.line, part: r.part ?? 0, lead_id: r.lead_id, ok: r.ok, payload: r.payload === null ? null : JSON.stringify(r.payload), errors: r.errors ? JSON.stringify(r.errors) : null })))
+    .execute();
+}
+
+/** One page of the leads file in line order (keyset paging: flat memory, no OFFSET scans). */
+export async function leadRowsAfter(db: Kysely<DB>, stageId: string, afterLine: number, limit: number) {
+  return db
+    .selectFrom('import_stage_rows')
+    .select(['line', 'lead_id', 'ok', 'payload', 'errors'])
+    .where('stage_id', '=', stageId)
+    .where('file', '=', LEADS_FILE)
+    .where('line', '>', afterLine)
+    .orderBy('line')
+    .limit(limit)
+    .execute();
+}
+
+/** The mapped activities and quotes of some leads, oldest first (undated first), then file and line. */
+export async function childrenOf(db: Kysely<DB>, stageId: string, leadIds: string[]) {
+  if (!leadIds.length) return [];
+  return db
+    .selectFrom('import_stage_rows')
+    .select(['lead_id', 'file', 'payload'])
+    .where('stage_id', '=', stageId)
+    .where('file', '<>', LEADS_FILE)
+    .where('ok', '=', true)
+    .where('lead_id', 'in', leadIds)
+    .orderBy('lead_id')
+    .orderBy(sql`coalesce(payload->>'at', payload->>'sent_at') collate "C" asc nulls first`)
+    .orderBy('file')
+    .orderBy('line')
+    .execute();
+}
+
+/** Rows of the other files that no imported lead will carry: their own errors, or a lead that is missing or was rejected. */
+export async function unattachedRows(db: Kysely<DB>, stageId: string) {
+  const { rows } = await sql<{ file: string; line: number; lead_id: string | null; ok: boolean; errors: string[] | null; rejected_line: number | null }>`
+    select r.file, r.line, r.lead_id, r.ok, r.errors,
+           (select min(l.line) from import_stage_rows l where l.stage_id = r.stage_id and l.file = ${LEADS_FILE} and l.lead_id = r.lead_id) as rejected_line
+    from import_stage_rows r
+    where r.stage_id = ${stageId} and r.file <> ${LEADS_FILE}
+      and (not r.ok or not exists (
+        select 1 from import_stage_rows l where l.stage_id = r.stage_id and l.file = ${LEADS_FILE} and l.ok and l.lead_id = r.lead_id))
+    order by r.file, r.line, r.part`.execute(db);
+  return rows;
+}
+
+export async function finishStage(db: Kysely<DB>, stageId: string) {
+  await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).execute();
+  await db.updateTable('import_stages').set({ status: 'committed', committed_at: new Date() }).where('id', '=', stageId).execute();
+}
+
+export async function deleteStage(db: Kysely<DB>, stageId: string) {
+  await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).execute();
+  await db.deleteFrom('import_stages').where('id', '=', stageId).execute();
+}

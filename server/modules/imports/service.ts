@@ -1,0 +1,185 @@
+/**
+ * Multi-file imports of a CRM export: create an import for a dataset and a mapping, add its files
+ * (the leads file and the activities / quotes files the mapping names), then commit.
+ * - Each upload streams its file through the mapping into import_stage_rows in one transaction
+ *   (a file that fails midway leaves nothing staged); uploading a file again replaces it.
+ * - The commit joins activities and quotes to their leads by record id in the database, a page of
+ *   leads at a time (memory flat with the export's size), and writes the dataset through the same
+ *   importRows as a single-file import: one transaction, all or nothing, locked versions respected.
+ * - Every rejected line is reported with its file and line, including activities and quotes whose
+ *   lead is not in the leads file or was rejected.
+ */
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { attachLinkedItems, LEADS_FILE, parseMappingYaml, type CsvMapping } from '../../domain/import/csv-mapping.ts';
+import type { Lead } from '../../domain/lead.ts';
+import { AppError } from '../../http/errors.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { readCsv, readLinkedCsv, type ImportRow } from '../datasets/import-sources.ts';
+import { importRows, type ImportResult } from '../datasets/import-service.ts';
+import { resolveDataset } from '../datasets/service.ts';
+import { getMappingText } from '../mappings/service.ts';
+import type { EncodingReport } from '../datasets/text-decoding.ts';
+import * as repo from './repository.ts';
+
+const BATCH = 1000;
+
+export interface FileReport {
+  file: string;
+  rows: number;
+  rejected: { file: string; line: number; errors: string[] }[];
+  encoding: EncodingReport | null;
+}
+
+export type StageView = ReturnType<typeof stageView>;
+
+export function stageView(stage: NonNullable<Awaited<ReturnType<typeof repo.findStage>>>, mapping: CsvMapping) {
+  return {
+    id: stage.id,
+    dataset_id: stage.dataset_id,
+    mapping: stage.mapping,
+    status: stage.status,
+    /** The files this import takes: `leads`, then the mapping's other files. */
+    expected_files: [{ name: LEADS_FILE, kind: 'leads' as const }, ...mapping.files.map((f) => ({ name: f.name, kind: f.kind }))],
+    files: stage.files as Record<string, { rows: number; rejected: number; encoding: EncodingReport | null }>,
+    created_at: new Date(stage.created_at).toISOString(),
+  };
+}
+
+function mappingOf(stage: { mapping: string; mapping_content: string }): CsvMapping {
+  const parsed = parseMappingYaml(stage.mapping_content);
+  if (!parsed.ok) throw new AppError('unprocessable', `The mapping "${stage.mapping}" is invalid: ${parsed.errors.join('; ')}`);
+  return parsed.mapping;
+}
+
+async function openStage(db: Kysely<DB>, id: string) {
+  const stage = await repo.lockStage(db, id);
+  if (!stage) throw new AppError('not_found', `No import ${id}.`);
+  if (stage.status !== 'open') throw new AppError('conflict', `The import ${id} was already committed.`);
+  return stage;
+}
+
+export async function createImport(db: Kysely<DB>, input: { dataset: string; mapping: string }, actor: string) {
+  const dataset = await resolveDataset(db, input.dataset);
+  const { content } = await getMappingText(db, input.mapping);
+  const parsed = parseMappingYaml(content);
+  if (!parsed.ok) throw new AppError('unprocessable', `The mapping "${input.mapping}" is invalid: ${parsed.errors.join('; ')}`, { errors: parsed.errors });
+  const stage = await repo.insertStage(db, { id: repo.newStageId(), dataset_id: dataset.id, mapping: parsed.mapping.name, mapping_content: content, created_by: actor });
+  return stageView(stage, parsed.mapping);
+}
+
+export async function getImport(db: Kysely<DB>, id: string) {
+  const stage = await repo.findStage(db, id);
+  if (!stage) throw new AppError('not_found', `No import ${id}.`);
+  return stageView(stage, mappingOf(stage));
+}
+
+/** Maps a file's rows into staged rows (one per lead an activity names). */
+async function* stagedRowsOf(text: Readable, mapping: CsvMapping, file: string): AsyncGenerator<repo.StagedRow> {
+  if (file === LEADS_FILE) {
+    for await (const row of readCsv(text, mapping)) {
+      if (row.ok) yield { file, line: row.line, lead_id: row.lead.id, ok: true, payload: row.lead, errors: null };
+      else yield { file, line: row.line, lead_id: row.leadId ?? null, ok: false, payload: null, errors: row.errors };
+    }
+    return;
+  }
+  for await (const row of readLinkedCsv(text, mapping, file)) {
+    if (!row.ok) {
+      yield { file, line: row.line, lead_id: row.leadIds[0] ?? null, ok: false, payload: null, errors: row.errors };
+      continue;
+    }
+    let part = 0;
+    for (const leadId of row.leadIds) yield { file, line: row.line, part: part++, lead_id: leadId, ok: true, payload: row.item, errors: null };
+  }
+}
+
+export async function addImportFile(db: Kysely<DB>, id: string, file: string, decoded: { text: Readable; encoding(): EncodingReport | null }): Promise<FileReport> {
+  return db.transaction().execute(async (trx) => {
+    const stage = await openStage(trx, id);
+    const mapping = mappingOf(stage);
+    if (file !== LEADS_FILE && !mapping.files.some((f) => f.name === file)) {
+      const names = [LEADS_FILE, ...mapping.files.map((f) => f.name)];
+      throw new AppError('not_found', `The mapping "${mapping.name}" has no file "${file}": it takes ${names.join(', ')}.`, { files: names });
+    }
+    await repo.clearFile(trx, id, file);
+    const rejected: FileReport['rejected'] = [];
+    let rows = 0;
+    let batch: repo.StagedRow[] = [];
+    for await (const row of stagedRowsOf(decoded.text, mapping, file)) {
+      if ((row.part ?? 0) === 0) rows++;
+      if (!row.ok) rejected.push({ file, line: row.line, errors: row.errors ?? [] });
+      batch.push(row);
+      if (batch.length >= BATCH) {
+        await repo.insertRows(trx, id, batch);
+        batch = [];
+      }
+    }
+    await repo.insertRows(trx, id, batch);
+    const encoding = decoded.encoding();
+    await repo.setFileSummary(trx, id, file, { rows, rejected: rejected.length, encoding });
+    return { file, rows, rejected, encoding };
+  });
+}
+
+/** The leads of the staged export with their activities and quotes attached, in leads-file order. */
+async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMapping): AsyncGenerator<ImportRow> {
+  const kindOf = new Map(mapping.files.map((f) => [f.name, f.kind]));
+  let after = 0;
+  for (;;) {
+    const page = await repo.leadRowsAfter(trx, stageId, after, BATCH);
+    if (!page.length) break;
+    after = page[page.length - 1].line;
+    const ids = page.filter((r) => r.ok && r.lead_id).map((r) => r.lead_id!);
+    const children = new Map<string, { kind: 'activities' | 'quotes'; item: unknown }[]>();
+    for (const c of await repo.childrenOf(trx, stageId, ids)) {
+      const list = children.get(c.lead_id!) ?? [];
+      list.push({ kind: kindOf.get(c.file) ?? 'activities', item: c.payload });
+      children.set(c.lead_id!, list);
+    }
+    for (const r of page) {
+      if (!r.ok) {
+        yield { file: LEADS_FILE, line: r.line, ok: false, errors: (r.errors as string[] | null) ?? [] };
+        continue;
+      }
+      const joined = attachLinkedItems(r.payload as Lead, children.get(r.lead_id!) ?? []);
+      yield joined.ok ? { file: LEADS_FILE, line: r.line, ok: true, lead: joined.lead } : { file: LEADS_FILE, line: r.line, ok: false, errors: joined.errors };
+    }
+  }
+  for (const r of await repo.unattachedRows(trx, stageId)) {
+    const errors = !r.ok
+      ? (r.errors ?? [])
+      : r.rejected_line !== null
+        ? [`lead "${r.lead_id}" was rejected (${LEADS_FILE} line ${r.rejected_line}), so this ${kindOf.get(r.file) === 'quotes' ? 'quote' : 'activity'} was not imported`]
+        : [`no lead "${r.lead_id}" in the ${LEADS_FILE} file, so this ${kindOf.get(r.file) === 'quotes' ? 'quote' : 'activity'} was not imported`];
+    yield { file: r.file, line: r.line, ok: false, errors };
+  }
+}
+
+export async function commitImport(db: Kysely<DB>, id: string, actor: string): Promise<ImportResult & { import_id: string; files: StageView['files'] }> {
+  const stage = await repo.findStage(db, id);
+  if (!stage) throw new AppError('not_found', `No import ${id}.`);
+  const mapping = mappingOf(stage);
+  const files = stage.files as StageView['files'];
+  if (!files[LEADS_FILE]) throw new AppError('bad_request', `Add the ${LEADS_FILE} file before committing (PUT /api/imports/${id}/files/${LEADS_FILE}).`);
+  const result = await importRows(
+    db,
+    stage.dataset_id,
+    (trx) => joinedLeads(trx, id, mapping),
+    { actor, format: 'csv-multi', mapping: mapping.name, details: { import_id: id, files: Object.keys(files) } },
+    async (trx) => {
+      // Re-checked under the lock: a second commit of the same import waits here, then fails.
+      await openStage(trx, id);
+      await repo.finishStage(trx, id);
+    },
+  );
+  return { ...result, import_id: id, files };
+}
+
+export async function discardImport(db: Kysely<DB>, id: string, actor: string) {
+  await db.transaction().execute(async (trx) => {
+    await openStage(trx, id);
+    await repo.deleteStage(trx, id);
+    await recordAudit(trx, { actor, action: 'dataset.import_discarded', subject: id });
+  });
+}
