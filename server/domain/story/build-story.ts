@@ -8,7 +8,7 @@ import type { Lead } from '../lead.ts';
 import { computeFeatures, type Features } from '../features/index.ts';
 import type { PreparedText } from '../features/prepared-text.ts';
 import { dayNumber, isoDateOfDay, normaliseAsOf } from '../features/time.ts';
-import { asksForCallback, PRICE_OBJECTION, PRICE_OK, PROMISED_CALL, PROMISED_QUOTE, QUESTION, UNANSWERED_CALL } from './cues.ts';
+import { asksForCallback, BOOKED_ELSEWHERE, PRICE_OBJECTION, PRICE_OK, PROMISED_CALL, PROMISED_QUOTE, QUESTION, UNANSWERED_CALL } from './cues.ts';
 import { leadAsOf } from './point-in-time.ts';
 import { lostContactLine, storyFacts, storySentences } from './story-sentences.ts';
 import type { LeadStory, LostContact, LostContactKind, StoryQuote, StoryTouch } from './types.ts';
@@ -109,7 +109,7 @@ export function buildLeadStory(fullLead: Lead, asOf: string, options: StoryOptio
   if (promise && !callback) add('promise_unkept', promise.date, lostContactLine('promise_unkept', { date: promise.date, what: promise.what }));
 
   // What the customer said about the price after seeing it (or a budget the quote is above).
-  const objectionAct = lastOf((a) => customerWords(a) && (latestQuoteDay === null || a.day! >= latestQuoteDay) && PRICE_OBJECTION.test(a.folded!) && !PRICE_OK.test(a.folded!));
+  const objectionAct = lastOf((a) => customerWords(a) && (latestQuoteDay === null || a.day! >= latestQuoteDay) && PRICE_OBJECTION.test(a.folded!) && !PRICE_OK.test(a.folded!) && !BOOKED_ELSEWHERE.test(a.folded!));
   const budgetAbove = typeof v.budget_gap === 'number' && v.budget_gap > 0 && features.evidence.budget?.said_on != null && (latestQuoteDay === null || features.evidence.budget.said_on >= latestQuoteDay);
   const objection = objectionAct || budgetAbove
     ? { said_on: iso(objectionAct?.day ?? features.evidence.budget?.said_on ?? null), budget: typeof v.budget_stated === 'number' && budgetAbove ? v.budget_stated : null }

@@ -5,7 +5,9 @@
 
 /** The customer found the price too high, or named a competitor's price or a budget. */
 export const PRICE_OBJECTION =
-  /too expensive|too pricey|price is too high|too much|over (our|my) budget|above (our|my) budget|can'?t afford|cannot afford|cheaper|another (company|firm|mover)|other (company|offer) .{0,20}(offer|quote|price)d?|a bit steep|zu teuer|zu hoch|budget|gunstiger|billiger|anderes? (unternehmen|firma|angebot)|geht da was|preskup|previsok|skupo|budzet|jeftinij|druga firma|sniziti|popust/;
+  /too expensive|too pricey|price is too high|too much money|over (our|my) budget|above (our|my) budget|can'?t afford|cannot afford|cheaper (offer|quote|price)|found it cheaper|(another|other) (company|firm|mover) (offered|quoted|charges)|a bit steep|zu teuer|zu hoch|budget|gunstigeres angebot|billigeres angebot|anderes? (unternehmen|firma) bietet|geht da was|preskup|previsok|skupo|budzet|jeftinij[au] ponud|druga firma nam je dala|sniziti|popust/;
+/** A customer who booked elsewhere is not objecting to our price (the rules block them anyway). */
+export const BOOKED_ELSEWHERE = /signed with|booked (another|with)|went with|go with someone|decided on|entschieden|beauftragt|odlucili smo|izabrali smo|angazirali smo|druga firma$|izgubljeno/;
 /** "price is fine" and friends cancel a price cue. */
 export const PRICE_OK = /not the problem|not an issue|no problem|price is (fine|ok)|nicht das problem|kein problem|preis (ist ok|passt)|nije problem|cijena je (ok|u redu)/;
 

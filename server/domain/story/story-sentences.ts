@@ -58,9 +58,13 @@ function quoteText(q: LeadStory['quotes'][number]): string {
   return `${amount}${q.sent_on ? ` ${on(q.sent_on)}` : ''}`;
 }
 
+/** lead.source is free text: only a plain label ("web_form", "partner:agency") is repeated. */
+const plainSource = (source: string | null) => (source && /^[\p{L}\d _:.-]{1,40}$/u.test(source) ? source.replace(/_/g, ' ') : null);
+
 export function storySentences(s: Omit<LeadStory, 'facts' | 'sentences'>): string[] {
   const sentences: string[] = [];
-  const cameIn = `Came in ${on(s.came_in.date)}${s.came_in.source ? ` via ${s.came_in.source.replace(/_/g, ' ')}` : s.came_in.channel ? ` by ${CHANNEL[s.came_in.channel] ?? s.came_in.channel}` : ''}`;
+  const source = plainSource(s.came_in.source);
+  const cameIn = `Came in ${on(s.came_in.date)}${source ? ` via ${source}` : s.came_in.channel ? ` by ${CHANNEL[s.came_in.channel] ?? s.came_in.channel}` : ''}`;
   const sent = s.quotes.filter((q) => q.status !== 'withdrawn' && (q.sent_on || q.amount !== null));
   const latest = sent.at(-1);
   const quoted = latest ? `; quoted ${quoteText(latest)}${latest.expired && latest.valid_until ? `, expired ${on(latest.valid_until)}` : latest.valid_until ? `, valid until ${day(latest.valid_until)}` : ''}` : '; no quote sent';
@@ -78,7 +82,8 @@ const KIND_OF: Record<string, StoryFact['kind']> = { 'inbound:call': 'customer_c
 
 export function storyFacts(s: Omit<LeadStory, 'facts' | 'sentences'>, acts: { index: number; date: string | null; direction: string | null; channel: string | null }[]): StoryFact[] {
   const facts: StoryFact[] = [];
-  facts.push({ kind: 'came_in', date: s.came_in.date, summary: `Lead created${s.came_in.source ? ` (${s.came_in.source.replace(/_/g, ' ')})` : ''}.`, activity_index: null });
+  const source = plainSource(s.came_in.source);
+  facts.push({ kind: 'came_in', date: s.came_in.date, summary: `Lead created${source ? ` (${source})` : ''}.`, activity_index: null });
   for (const q of s.quotes) facts.push({ kind: 'quoted', date: q.sent_on, summary: `Quote ${q.id ?? ''} ${quoteText(q)} (${q.status ?? 'status unknown'}).`.replace('  ', ' '), activity_index: null });
   for (const a of acts) {
     const kind = KIND_OF[`${a.direction}:${a.channel}`] ?? (a.direction === 'inbound' ? 'customer_wrote' : a.direction === 'outbound' ? 'we_wrote' : 'note');
