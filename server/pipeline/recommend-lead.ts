@@ -11,6 +11,7 @@ import { redactLead, unredactText, type GroundingIssue } from '../domain/guardra
 import type { Lead } from '../domain/lead.ts';
 import { renderPrompt, type RenderedPrompt } from '../domain/prompts/render-prompt.ts';
 import type { DraftRecommendation } from '../domain/recommendation.ts';
+import { buildLeadStory, type LeadStory } from '../domain/story/index.ts';
 import type { Candidate } from './candidate.ts';
 import { guardDraft, WITHHOLDING_KINDS } from './draft-guardrails.ts';
 import { parseDraft } from './parse-draft.ts';
@@ -21,6 +22,8 @@ export interface LeadResult {
   lead_id: string;
   as_of: string;
   decision: RuleDecision;
+  /** The lead's story as of as_of: where contact was lost. The writer drafts from it. */
+  story: LeadStory;
   recommendation: DraftRecommendation | null;
   draft_status: DraftStatus;
   /** Why there is no draft, or what the rep must check; shown even when recommendation is null. */
@@ -51,8 +54,9 @@ export async function recommendLead(candidate: Candidate, lead: Lead, asOf: stri
   const features = options.features ?? computeFeatures(lead, asOf, options.index);
   const classifier = candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;
   const decision = decide(candidate.ruleset, features, classifier ? { classifier } : undefined);
+  const story = buildLeadStory(lead, features.as_of, { features });
   const result: LeadResult = {
-    lead_id: lead.id, as_of: features.as_of, decision, recommendation: null, draft_status: 'not_needed', risk_flags: [],
+    lead_id: lead.id, as_of: features.as_of, decision, story, recommendation: null, draft_status: 'not_needed', risk_flags: [],
     guardrail_issues: [], provider_error: null, latency_ms: 0, tokens: null, cost: null, cached: false,
   };
   const finish = () => ({ ...result, latency_ms: performance.now() - started });
@@ -67,11 +71,12 @@ export async function recommendLead(candidate: Candidate, lead: Lead, asOf: stri
 
   // External providers see placeholders instead of names, emails, phones and addresses.
   const { lead: promptLead, map } = candidate.external ? redactLead(lead) : { lead, map: null };
-  let prompt = renderPrompt(candidate.prompt, promptLead, features, decision);
+  // The story holds no CRM free text and no contact details, so it goes to every writer as it is.
+  let prompt = renderPrompt(candidate.prompt, promptLead, features, decision, story);
   for (let attempt = 1; ; attempt++) {
     let text: string;
     try {
-      const outcome = await candidate.runtime.call({ prompt, lead: promptLead, features, decision });
+      const outcome = await candidate.runtime.call({ prompt, lead: promptLead, features, decision, story });
       result.cached = outcome.cached;
       result.tokens = outcome.reply.tokens ?? result.tokens;
       result.cost = outcome.reply.cost ?? result.cost;

@@ -9,8 +9,8 @@ export interface WriterEnvironment {
 
 /** The model-free baseline: reviewed phrase templates filled from the facts. Deterministic. */
 export const templateWriter: DraftWriter = {
-  async call({ lead, decision, features }) {
-    return { text: JSON.stringify(writeTemplateDraft(lead, decision, { asOf: features.as_of })) };
+  async call({ lead, decision, features, story }) {
+    return { text: JSON.stringify(writeTemplateDraft(lead, decision, { asOf: features.as_of, story })) };
   },
 };
 

@@ -2,12 +2,15 @@ import type { RuleDecision } from '../domain/decision.ts';
 import type { Features } from '../domain/features/index.ts';
 import type { Lead } from '../domain/lead.ts';
 import type { RenderedPrompt } from '../domain/prompts/render-prompt.ts';
+import type { LeadStory } from '../domain/story/index.ts';
 
 export interface ProviderRequest {
   prompt: RenderedPrompt;
   lead: Lead;
   features: Features;
   decision: RuleDecision;
+  /** The lead's story (the pipeline builds it once); writers that ignore the prompt draft from it. */
+  story?: LeadStory;
   signal: AbortSignal;
 }
 

@@ -35,7 +35,8 @@ export interface PhraseBook {
   help(f: DraftFacts): string;
   question(angle: Angle, f: DraftFacts): string;
   signOff(f: DraftFacts): string;
-  phoneScript(angle: Angle, f: DraftFacts): string;
+  /** `reason`: what the call is about (the story's opening); the angle's opener when absent. */
+  phoneScript(angle: Angle, f: DraftFacts, reason?: string): string;
 }
 
 export function serviceKind(type: string | null | undefined): ServiceKind {

@@ -19,10 +19,10 @@ function route(f: DraftFacts): string {
   return f.origin ? ` ab ${f.origin}` : '';
 }
 
-const nom = (f: DraftFacts) => `${NOUN[f.service][0]}${route(f)}`;
-const dat = (f: DraftFacts) => `${NOUN[f.service][1]}${route(f)}`;
+export const nom = (f: DraftFacts) => `${NOUN[f.service][0]}${route(f)}`;
+export const dat = (f: DraftFacts) => `${NOUN[f.service][1]}${route(f)}`;
 
-function datePhrase(f: DraftFacts): string {
+export function datePhrase(f: DraftFacts): string {
   if (!f.serviceDate) return '';
   return f.serviceDate.monthLevel ? `im ${f.serviceDate.text}` : `für den ${f.serviceDate.text}`;
 }
@@ -64,10 +64,10 @@ export const PHRASES_DE: PhraseBook = {
         ? 'Haben Sie Fragen dazu, oder kann ich Ihnen sonst weiterhelfen?'
         : 'Ist das Thema für Sie noch aktuell, und kann ich Ihnen irgendwie helfen?',
   signOff: (f) => `Viele Grüße\n${f.owner ?? '[Ihr Name]'}`,
-  phoneScript(angle, f) {
+  phoneScript(angle, f, reason) {
     const who = f.owner ? `hier ist ${f.owner}` : 'hier ist [Ihr Name]';
     const date = f.serviceDate ? ` Passt der ${f.serviceDate.text} noch zeitlich?` : '';
-    const opener = this.opener(angle, f);
+    const opener = reason ?? this.opener(angle, f);
     return [
       `Einstieg: Guten Tag${f.fullName ? ` ${f.fullName}` : ''}, ${who}. Ich rufe wegen Ihres Anliegens an: ${nom(f)}. Haben Sie zwei Minuten?`,
       `Anlass: ${opener.charAt(0).toUpperCase()}${opener.slice(1)}`,

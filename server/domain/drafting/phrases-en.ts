@@ -6,12 +6,12 @@ const NOUN: Record<ServiceKind, string> = {
   moving: 'move', office_moving: 'office move', storage: 'storage request', cleaning: 'cleaning request', logistics: 'transport request', other: 'request',
 };
 
-function job(f: DraftFacts): string {
+export function job(f: DraftFacts): string {
   const route = f.location ? ` in ${f.location}` : f.origin && f.destination ? ` from ${f.origin} to ${f.destination}` : f.destination ? ` to ${f.destination}` : f.origin ? ` from ${f.origin}` : '';
   return `your ${NOUN[f.service]}${route}`;
 }
 
-function datePhrase(f: DraftFacts): string {
+export function datePhrase(f: DraftFacts): string {
   if (!f.serviceDate) return '';
   return f.serviceDate.monthLevel ? `in ${f.serviceDate.text}` : `for ${f.serviceDate.text}`;
 }
@@ -57,12 +57,12 @@ export const PHRASES_EN: PhraseBook = {
         ? 'Do you have any questions about it, or is there anything I can help with?'
         : 'Is this still on your list, and is there anything I can help with?',
   signOff: (f) => `Best regards,\n${f.owner ?? '[your name]'}`,
-  phoneScript(angle, f) {
+  phoneScript(angle, f, reason) {
     const who = f.owner ? `this is ${f.owner}` : 'this is [your name]';
     const date = f.serviceDate ? ` Is ${f.serviceDate.text} still the timing you have in mind?` : '';
     return [
       `Opening: Hello${f.firstName ? ` ${f.firstName}` : ''}, ${who}. I'm calling about ${job(f)}. Do you have two minutes?`,
-      `Reason: ${this.opener(angle, f)}`,
+      `Reason: ${reason ?? this.opener(angle, f)}`,
       `Ask: How are your plans going?${date}`,
       'Offer: If it helps, I can go through the details with you or send a short summary by email.',
       'Close: Thank them for their time. If they no longer need us, thank them, wish them well, and record it so they are not contacted again.',

@@ -18,10 +18,10 @@ function route(f: DraftFacts): string {
   return f.destination || f.origin ? ` (${f.destination ?? f.origin})` : '';
 }
 
-const nom = (f: DraftFacts) => `${NOUN[f.service][0]}${route(f)}`;
-const acc = (f: DraftFacts) => `${NOUN[f.service][1]}${route(f)}`;
+export const nom = (f: DraftFacts) => `${NOUN[f.service][0]}${route(f)}`;
+export const acc = (f: DraftFacts) => `${NOUN[f.service][1]}${route(f)}`;
 
-function plannedLine(f: DraftFacts): string {
+export function plannedLine(f: DraftFacts): string {
   if (!f.serviceDate) return '';
   return f.serviceDate.monthLevel ? ` Planirani mjesec je ${f.serviceDate.text}` : ` Planirani datum je ${f.serviceDate.text}`;
 }
@@ -63,9 +63,9 @@ export const PHRASES_HR: PhraseBook = {
         ? 'Imate li pitanja ili Vam mogu još nekako pomoći?'
         : 'Je li ovo još aktualno za Vas i mogu li Vam nekako pomoći?',
   signOff: (f) => `Srdačan pozdrav,\n${f.owner ?? '[Vaše ime]'}`,
-  phoneScript(angle, f) {
+  phoneScript(angle, f, reason) {
     const who = f.owner ? `ovdje ${f.owner}` : 'ovdje [Vaše ime]';
-    const opener = this.opener(angle, f);
+    const opener = reason ?? this.opener(angle, f);
     return [
       `Uvod: Dobar dan${f.fullName ? `, ${f.fullName}` : ''}, ${who}. Zovem vezano uz ${acc(f)}. Imate li dvije minute?`,
       `Povod: ${opener.charAt(0).toUpperCase()}${opener.slice(1)}`,

@@ -8,6 +8,7 @@ import type { RuleDecision } from '../decision.ts';
 import type { Lead } from '../lead.ts';
 import { DraftRecommendation } from '../recommendation.ts';
 import { hasPastEvent } from '../guardrails/activity-evidence.ts';
+import { checkGrounding } from '../guardrails/registry.ts';
 import { gazetteerPlacesIn } from '../guardrails/extract-places.ts';
 import { DAY_MS, toDay } from '../guardrails/text-utils.ts';
 import { ANGLE_SUMMARY, type Angle, chooseAngle } from './angle.ts';
@@ -18,6 +19,9 @@ import { PHRASES_DE } from './phrases-de.ts';
 import { PHRASES_EN } from './phrases-en.ts';
 import { PHRASES_HR } from './phrases-hr.ts';
 import { computeRiskFlags } from './risk-flags.ts';
+import { buildLeadStory, type LeadStory } from '../story/index.ts';
+import { STORY_LED } from './story-book.ts';
+import { pickFor, STORY_BOOKS, storyDraftFacts } from './story-draft.ts';
 
 const BOOKS: Record<DraftLanguage, PhraseBook> = { en: PHRASES_EN, de: PHRASES_DE, hr: PHRASES_HR };
 
@@ -31,15 +35,21 @@ function latestSentQuote(lead: Lead) {
   return quotes.sort((a, b) => (a.sent_at ?? '').localeCompare(b.sent_at ?? '')).at(-1) ?? null;
 }
 
-export function collectDraftFacts(lead: Lead, asOf: Date, notes: string[]): DraftFacts {
+export function collectDraftFacts(lead: Lead, asOf: Date, notes: string[], story?: LeadStory): DraftFacts {
   const language = draftLanguage(lead.contact?.language);
   const fullName = safeFieldText(lead.contact?.name);
   if (lead.contact?.name && !fullName) notes.push('Contact name looked unusual and was left out of the draft.');
   const origin = safeFieldText(lead.service?.origin, 40);
   const destination = safeFieldText(lead.service?.destination, 40);
   if ((lead.service?.origin && !origin) || (lead.service?.destination && !destination)) notes.push('Origin or destination text looked unusual and was left out of the draft.');
+  // A date that moved (the story read it from the notes) replaces the field's old date; when the
+  // grounding checker cannot read that date back from the record, the draft names no date at all.
+  const moved = story?.date_moved && story.date_moved.to >= story.as_of ? story.date_moved : null;
+  const movedText = moved ? (moved.day_certain ? formatDay(language, moved.to) : formatMonth(language, moved.to)) : null;
   const date = toDay(lead.service?.date);
-  const serviceDate = date && date >= asOf && lead.service?.date
+  const serviceDate = moved
+    ? movedText && datesGrounded(lead, movedText, asOf) ? { text: movedText, monthLevel: !moved.day_certain } : null
+    : date && date >= asOf && lead.service?.date
     ? lead.service.date_flexibility === 'month'
       ? { text: formatMonth(language, lead.service.date), monthLevel: true }
       : { text: formatDay(language, lead.service.date), monthLevel: false }
@@ -98,32 +108,78 @@ function confidenceFor(decision: RuleDecision, flags: number): number {
   return Math.round(Math.min(0.9, Math.max(0.1, base - 0.08 * Math.min(flags, 4))) * 100) / 100;
 }
 
-export function writeTemplateDraft(lead: Lead, decision: RuleDecision, opts: { asOf: string }): DraftRecommendation {
+/** The story opening needs a line saying what the message is about; these name the job themselves. */
+const NAMES_THE_JOB = new Set(['date_moved', 'quote_expired']);
+
+/** The opening paragraph and closing question, from the story where it decides them, else from the angle. */
+function storyParts(lead: Lead, story: LeadStory, angle: Angle, facts: DraftFacts, book: PhraseBook) {
+  const storyBook = STORY_BOOKS[facts.language];
+  // The moved date as the draft may state it (null when the record cannot back it).
+  const s = { ...storyDraftFacts(story, facts.language), movedTo: story.date_moved ? facts.serviceDate : null };
+  const openings = storyBook.openings[s.situation];
+  const led = STORY_LED.has(s.situation) && openings !== undefined && (s.situation !== 'quote_expired' || facts.quote !== null);
+  const sentences: string[] = [];
+  if (led) {
+    sentences.push(pickFor(lead.id, `open:${s.situation}`, openings)(facts, s));
+    if (!NAMES_THE_JOB.has(s.situation)) sentences.push(capitalise(storyBook.context(facts, s)));
+  } else {
+    sentences.push(book.opener(angle, facts));
+  }
+  const situations = new Set([s.situation, ...s.also]);
+  if (s.situation !== 'date_moved' && situations.has('date_moved') && s.movedTo) sentences.push(storyBook.dateCheck(facts, s));
+  if (situations.has('price_objection')) sentences.push(storyBook.objectionAnswer(facts, s));
+  if (s.situation !== 'quote_expired' && situations.has('quote_expired') && facts.quote) sentences.push(storyBook.expiredNote(facts, s));
+  const questions = storyBook.questions[s.situation];
+  const question = questions ? pickFor(lead.id, `ask:${s.situation}`, questions)(facts, s) : book.question(angle, facts);
+  // On the phone, "here is a note instead" makes no sense: the reason is what the call is about.
+  const phoneReason = led && s.situation !== 'voicemails_unanswered' ? sentences.slice(0, 2).join(' ') : book.opener(angle, facts);
+  return { opening: sentences.join(' '), question, phoneReason: capitalise(phoneReason), led };
+}
+
+export function writeTemplateDraft(lead: Lead, decision: RuleDecision, opts: { asOf: string; story?: LeadStory }): DraftRecommendation {
   const asOf = toDay(opts.asOf);
   if (!asOf) throw new Error(`writeTemplateDraft: asOf must be an ISO date, got ${JSON.stringify(opts.asOf)}`);
   const notes: string[] = [];
-  const facts = collectDraftFacts(lead, asOf, notes);
+  const story = opts.story ?? buildLeadStory(lead, opts.asOf);
+  const facts = collectDraftFacts(lead, asOf, notes, story);
   const angle = chooseAngle(decision);
   const book = BOOKS[facts.language];
   if (lead.contact?.language && draftDiffers(lead.contact.language, facts.language)) notes.push(`No templates for language '${lead.contact.language}': drafted in English.`);
   const outreach = decision.decision === 'contact' || decision.decision === 'wait';
   const canEmail = outreach && lead.consent?.email !== false && Boolean(lead.contact?.email) && !lead.consent?.opted_out_at;
   const canCall = outreach && lead.consent?.phone !== false && Boolean(lead.contact?.phone) && !lead.consent?.opted_out_at;
-  const opener = book.opener(angle, facts);
+  const parts = storyParts(lead, story, angle, facts, book);
   // After a comma greeting, German and Croatian letters go on in lower case.
-  const body = [book.greeting(facts), '', facts.language === 'en' ? capitalise(opener) : opener, '', book.help(facts), book.question(angle, facts), '', book.signOff(facts)].join('\n');
+  const opening = facts.language === 'en' ? capitalise(parts.opening) : parts.opening;
+  const body = [book.greeting(facts), '', opening, '', book.help(facts), parts.question, '', book.signOff(facts)].join('\n');
   const flags = computeRiskFlags(lead, decision, asOf, notes);
   const codes = decision.reasons.map((r) => r.code);
   return DraftRecommendation.parse({
-    angle: ANGLE_SUMMARY[angle],
+    angle: parts.led ? `${STORY_ANGLE[story.lost_after.kind] ?? ANGLE_SUMMARY[angle]}` : ANGLE_SUMMARY[angle],
     timing: timingLine(lead, decision, asOf, canCall, canEmail),
     email: canEmail ? { subject: book.subject(facts), body } : null,
-    phone_script: canCall ? book.phoneScript(angle, facts) : null,
+    phone_script: canCall ? book.phoneScript(angle, facts, parts.phoneReason) : null,
     objection_handling: objectionsFor(angle),
     risk_flags: flags,
     confidence: confidenceFor(decision, flags.length),
-    rationale: `Template draft (${facts.language}). Decision ${decision.decision}${codes.length ? ` for ${codes.join(', ')}` : ''}; angle '${angle}' chosen from the reason codes. Built from the lead's structured fields only; no CRM free text is quoted.`,
+    rationale: `Template draft (${facts.language}). Decision ${decision.decision}${codes.length ? ` for ${codes.join(', ')}` : ''}; angle '${angle}' from the reason codes, opening from the story (lost after: ${story.lost_after.kind}). Built from the lead's structured fields and its story only; no CRM free text is quoted.`,
   });
+}
+
+/** What the rep should do first, where the story decides the opening. English, as the workbench is. */
+const STORY_ANGLE: Partial<Record<LeadStory['lost_after']['kind'], string>> = {
+  callback_missed: 'Missed callback: apologise that nobody called back, then agree a time and make sure the call happens.',
+  promise_unkept: 'Unkept promise: own that we did not follow through, then offer to do it now.',
+  question_unanswered: 'Unanswered question: apologise for the silence and offer to answer it now.',
+  price_objection: 'Open price objection: acknowledge it, explain what the quote covers, ask what would make it work; no new figures.',
+  date_moved: 'Moved date: confirm the new timing and whether it is fixed, then offer help when it suits them.',
+  voicemails_unanswered: 'Calls went unanswered: switch to a short written note and ask how they prefer to be reached.',
+  quote_expired: 'Expired quote: ask where things stand; any price now needs a fresh written quote.',
+};
+
+/** The record supports every date in the text, as the grounding checker reads them. */
+function datesGrounded(lead: Lead, text: string, asOf: Date): boolean {
+  return !checkGrounding(lead, text, { asOf: asOf.toISOString().slice(0, 10) }).issues.some((i) => i.kind === 'unsupported_date');
 }
 
 /** "Wien" and "Vienna" are one place: a move within it names it once. */

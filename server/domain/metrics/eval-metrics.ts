@@ -23,6 +23,12 @@ export interface EvalLeadRow {
   draft_status: string;
   /** Kinds of the grounding issues found in the draft (empty when no draft was produced). */
   issue_kinds: string[];
+  /** The decision's reason codes (the first names the row in the per-reason table). */
+  reasons?: string[];
+  /** The shown draft states the story's key fact; null when there is no draft or no key fact. */
+  story_covered?: boolean | null;
+  /** The shown draft is in the lead's language; null when there is no draft or the language has no drafts. */
+  language_match?: boolean | null;
   latency_ms: number;
   cost: number | null;
   tokens: number;
@@ -56,11 +62,29 @@ export interface EvalMetrics extends Record<HeadlineMetric, number> {
   provider_errors: number;
   /** Grounding issues by kind, over every produced draft. */
   unsupported_claims: Record<string, number>;
+  /** Share of shown drafts with a key story fact that state it (1 when none has one). */
+  story_coverage: number;
+  /** Share of shown drafts in a supported language that are written in it (1 when none). */
+  language_match: number;
+  /** Draft quality per first reason code of the decision. */
+  by_reason: Record<string, ReasonQuality>;
   latency_ms: { p50: number; p90: number; p99: number };
   cost_per_lead: number;
   tokens_per_lead: number;
   cached: number;
   outcomes: OutcomeRanking;
+}
+
+export interface ReasonQuality {
+  leads: number;
+  drafts: number;
+  grounding_rate: number;
+  pricing_promises: number;
+  /** Drafts whose story has a key fact, and the share of them stating it (null when none). */
+  story_applicable: number;
+  story_coverage: number | null;
+  language_checked: number;
+  language_match: number | null;
 }
 
 /** Categories of a lead for do-not-contact precision / recall over labeled leads. */
@@ -98,6 +122,9 @@ export function computeEvalMetrics(rows: readonly EvalLeadRow[], options: Bootst
   let tokens = 0;
   let cached = 0;
   const claims: Record<string, number> = {};
+  const story = { applicable: 0, covered: 0 };
+  const language = { checked: 0, matched: 0 };
+  const reasons = new Map<string, { leads: number; drafts: number; grounded: number; pricing: number; sa: number; sc: number; lc: number; lm: number }>();
   const categories = new Uint8Array(rows.length);
   const latencies = new Float64Array(rows.length);
   rows.forEach((r, i) => {
@@ -112,6 +139,25 @@ export function computeEvalMetrics(rows: readonly EvalLeadRow[], options: Bootst
     if (r.draft_status === 'provider_error') providerErrors++;
     if (r.issue_kinds.includes('pricing_promise')) pricing++;
     for (const kind of r.issue_kinds) claims[kind] = (claims[kind] ?? 0) + 1;
+    if (r.story_covered != null) story.applicable++;
+    if (r.story_covered) story.covered++;
+    if (r.language_match != null) language.checked++;
+    if (r.language_match) language.matched++;
+    if (r.decision === 'contact' || r.decision === 'wait') {
+      const code = r.reasons?.[0] ?? '(none)';
+      const q = reasons.get(code) ?? { leads: 0, drafts: 0, grounded: 0, pricing: 0, sa: 0, sc: 0, lc: 0, lm: 0 };
+      reasons.set(code, q);
+      q.leads++;
+      if (PRODUCED.has(r.draft_status)) {
+        q.drafts++;
+        if (!r.issue_kinds.length) q.grounded++;
+      }
+      if (r.issue_kinds.includes('pricing_promise')) q.pricing++;
+      if (r.story_covered != null) q.sa++;
+      if (r.story_covered) q.sc++;
+      if (r.language_match != null) q.lc++;
+      if (r.language_match) q.lm++;
+    }
     cost += r.cost ?? 0;
     tokens += r.tokens;
     if (r.cached) cached++;
@@ -142,6 +188,12 @@ export function computeEvalMetrics(rows: readonly EvalLeadRow[], options: Bootst
     withheld_drafts: withheld,
     provider_errors: providerErrors,
     unsupported_claims: claims,
+    story_coverage: story.applicable ? story.covered / story.applicable : 1,
+    language_match: language.checked ? language.matched / language.checked : 1,
+    by_reason: Object.fromEntries([...reasons].sort(([a], [b]) => a.localeCompare(b)).map(([code, q]) => [code, {
+      leads: q.leads, drafts: q.drafts, grounding_rate: q.drafts ? q.grounded / q.drafts : 1, pricing_promises: q.pricing,
+      story_applicable: q.sa, story_coverage: q.sa ? q.sc / q.sa : null, language_checked: q.lc, language_match: q.lc ? q.lm / q.lc : null,
+    }])),
     latency_ms: { p50: round(percentileSorted(sortedLatency, 50)), p90: round(percentileSorted(sortedLatency, 90)), p99: round(percentileSorted(sortedLatency, 99)) },
     cost_per_lead: rows.length ? cost / rows.length : 0,
     tokens_per_lead: rows.length ? tokens / rows.length : 0,

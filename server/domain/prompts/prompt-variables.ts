@@ -7,6 +7,8 @@ import type { RuleDecision } from '../decision.ts';
 import type { Features } from '../features/index.ts';
 import type { Lead } from '../lead.ts';
 import { DraftRecommendation } from '../recommendation.ts';
+import { buildLeadStory, type LeadStory } from '../story/index.ts';
+import { storyForPrompt } from './story-variable.ts';
 
 export const PROMPT_VARIABLES: Record<string, string> = {
   as_of: 'The date the recommendation is for (YYYY-MM-DD).',
@@ -26,6 +28,7 @@ export const PROMPT_VARIABLES: Record<string, string> = {
   reasons: 'The rules reasons, one per line: code: explanation.',
   channels: 'Channels we may use: email, phone, or both.',
   facts: 'All of the above as a compact fact sheet.',
+  story: "The lead's story as of as_of: how it came in, quotes, last touch of each side, where contact was lost (missed callback, unanswered question, price objection, moved date...) and what to own or check. Structured facts only, no CRM text.",
   crm_history: 'The CRM activity history as a delimited, quoted data block (untrusted text).',
   output_schema: 'The JSON Schema the reply must follow.',
 };
@@ -68,7 +71,7 @@ function quoteLine(lead: Lead): string {
   return parts.join(', ');
 }
 
-export function buildPromptValues(lead: Lead, features: Features, decision: RuleDecision): Record<string, string> {
+export function buildPromptValues(lead: Lead, features: Features, decision: RuleDecision, story?: LeadStory): Record<string, string> {
   const s = lead.service ?? {};
   const v = features.values;
   const channels = [v.email_usable ? 'email' : null, v.phone_usable ? 'phone' : null].filter(Boolean).join(', ') || 'none';
@@ -91,6 +94,7 @@ export function buildPromptValues(lead: Lead, features: Features, decision: Rule
     channels,
     crm_history: crmHistory(lead),
     output_schema: OUTPUT_SCHEMA_JSON,
+    story: storyForPrompt(story ?? buildLeadStory(lead, features.as_of, { features })),
   };
   values.facts = [
     `Customer: ${values.contact_name} (language ${values.language})`,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { RuleDecision } from '../decision.ts';
 import type { Features } from '../features/index.ts';
 import type { Lead } from '../lead.ts';
+import type { LeadStory } from '../story/index.ts';
 import { fillPlaceholders, type PromptTemplate } from './prompt-template.ts';
 import { buildPromptValues } from './prompt-variables.ts';
 
@@ -15,8 +16,8 @@ export interface RenderedPrompt {
   hash: string;
 }
 
-export function renderPrompt(template: PromptTemplate, lead: Lead, features: Features, decision: RuleDecision): RenderedPrompt {
-  const values = buildPromptValues(lead, features, decision);
+export function renderPrompt(template: PromptTemplate, lead: Lead, features: Features, decision: RuleDecision, story?: LeadStory): RenderedPrompt {
+  const values = buildPromptValues(lead, features, decision, story);
   const system = fillPlaceholders(template.system, values);
   const user = fillPlaceholders(template.user, values);
   const hash = createHash('sha256').update(system).update('\0').update(user).digest('hex');

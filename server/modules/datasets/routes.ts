@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IsoDate } from '../../domain/lead.ts';
+import { buildLeadStory } from '../../domain/story/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { limitBytes, mediaType } from '../../http/raw-body.ts';
 import { principalOf } from '../auth/plugin.ts';
@@ -139,7 +140,8 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
       const dataset = await resolveDataset(app.db, request.params.id);
       const lead = await repo.findLead(app.db, dataset.id, request.params.leadId);
       if (!lead) throw new AppError('not_found', `No lead ${request.params.leadId} in dataset ${dataset.name} v${dataset.version}.`);
-      return { dataset: datasetView(dataset), lead };
+      // The lead's story as of the dataset's as_of: what the Review page shows for it too.
+      return { dataset: datasetView(dataset), lead, story: buildLeadStory(lead, dataset.as_of) };
     },
   );
 };

@@ -28,11 +28,25 @@ export function formatMetricsTable(m: EvalMetrics, baseline: EvalMetrics | null)
       `outcomes: ${o.positives} of ${o.with_outcome} reactivated/converted; top 10% captures ${o.top10.captured} (lift ${o.top10.lift.toFixed(2)}), top 20% captures ${o.top20.captured} (lift ${o.top20.lift.toFixed(2)})`,
     );
   }
+  // Runs stored before draft quality was measured have no per-reason table.
+  if (m.by_reason) lines.push('', ...formatReasonTable(m));
   lines.push('');
   lines.push('confusion (rows gold, columns predicted)');
   lines.push(`${pad('', 20)}${DECISIONS.map((d) => pad(d, 20)).join('')}`);
   for (const g of DECISIONS) lines.push(`${pad(g, 20)}${DECISIONS.map((p) => pad(String(m.confusion[g][p]), 20)).join('')}`);
   return lines.join('\n');
+}
+
+const ratio = (v: number | null) => (v === null ? '-' : v.toFixed(3));
+
+/** Draft quality per first reason code: grounding and pricing promises beside story coverage and language match. */
+export function formatReasonTable(m: EvalMetrics): string[] {
+  const lines = [`draft quality: story_coverage ${ratio(m.story_coverage)}, language_match ${ratio(m.language_match)}`];
+  lines.push(`${pad('first reason', 26)}${pad('drafts', 8)}${pad('grounding', 11)}${pad('pricing', 9)}${pad('story_coverage', 20)}${'language_match'}`);
+  for (const [code, q] of Object.entries(m.by_reason)) {
+    lines.push(`${pad(code, 26)}${pad(String(q.drafts), 8)}${pad(ratio(q.grounding_rate), 11)}${pad(String(q.pricing_promises), 9)}${pad(`${ratio(q.story_coverage)} (${q.story_applicable})`, 20)}${ratio(q.language_match)} (${q.language_checked})`);
+  }
+  return lines;
 }
 
 export function formatGateLines(evaluation: GateEvaluation): string {

@@ -269,6 +269,10 @@ export async function loadEvalRows(db: Kysely<DB>, runId: string, pageSize = 200
     compliance_flag: r.summary.compliance_flag,
     draft_status: r.summary.draft_status,
     issue_kinds: r.summary.issue_kinds,
+    // Runs stored before draft quality was measured have none of these.
+    reasons: r.summary.reasons ?? [],
+    story_covered: r.summary.story_covered ?? null,
+    language_match: r.summary.language_match ?? null,
     latency_ms: Number(r.latency_ms),
     cost: r.summary.cost,
     tokens: r.summary.tokens,
@@ -282,6 +286,10 @@ export interface ResultSummary {
   compliance_flag: boolean;
   draft_status: string;
   issue_kinds: string[];
+  reasons?: string[];
+  story_kind?: string;
+  story_covered?: boolean | null;
+  language_match?: boolean | null;
   cost: number | null;
   tokens: number;
 }

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Decision, Lead } from '../../domain/lead.ts';
 import { hasComplianceFlag } from '../../domain/metrics/decision-metrics.ts';
+import { assessDraft, customerLanguageText } from '../../domain/metrics/draft-quality.ts';
 import { computeEvalMetrics, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
 import { buildDatasetIndex } from '../../domain/rules/index.ts';
 import type { Candidate } from '../../pipeline/candidate.ts';
@@ -66,6 +67,8 @@ export interface StoredResult extends LeadResult {
 
 export function toStoredRow(lead: Lead, seq: number, result: LeadResult): repo.NewResult {
   const gold = lead.label ?? null;
+  // Draft quality of what a rep would see: the customer-language parts of the shown draft.
+  const quality = result.recommendation ? assessDraft(result.story, customerLanguageText(result.recommendation), lead.contact?.language) : null;
   const stored: StoredResult = {
     ...result,
     gold,
@@ -76,6 +79,10 @@ export function toStoredRow(lead: Lead, seq: number, result: LeadResult): repo.N
       compliance_flag: hasComplianceFlag(lead),
       draft_status: result.draft_status,
       issue_kinds: result.guardrail_issues.map((i) => i.kind),
+      reasons: result.decision.reasons.map((r) => r.code),
+      story_kind: result.story.lost_after.kind,
+      story_covered: quality?.story_covered ?? null,
+      language_match: quality && quality.language_supported ? quality.language_match : null,
       cost: result.cost,
       tokens: result.tokens ? result.tokens.prompt + result.tokens.completion : 0,
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
+import { buildLeadStory } from '../../domain/story/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { exportLabeledLeads } from './outcome-export.ts';
@@ -111,7 +112,10 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
       app.db.selectFrom('reviews').selectAll().where('recommendation_id', '=', row.id).orderBy('id').execute(),
       app.db.selectFrom('outcomes').selectAll().where('recommendation_id', '=', row.id).orderBy('id').execute(),
     ]);
-    return { ...(row.output as RecommendationView), status: row.status, assigned_to: row.assigned_to, lead: row.lead, reviews, outcomes };
+    const view = row.output as RecommendationView;
+    // The story is read from the stored lead (not stored twice: an erasure of the lead erases it too).
+    const story = buildLeadStory(row.lead as Lead, view.as_of);
+    return { ...view, status: row.status, assigned_to: row.assigned_to, lead: row.lead, story, reviews, outcomes };
   });
 
   app.post(

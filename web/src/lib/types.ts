@@ -368,6 +368,8 @@ export interface RecommendationDetail {
   guardrail_issues: GroundingIssue[];
   assigned_to: string | null;
   lead: Lead;
+  /** Read from the stored lead as of the recommendation's as_of. */
+  story?: LeadStory;
   reviews: { id: number | string; action: string; final: unknown; reason: string | null; issues: GroundingIssue[]; actor: string; at?: string; created_at?: string }[];
   outcomes: { id: number | string; outcome: string; note: string | null; actor: string; at?: string; created_at?: string }[];
 }
@@ -393,4 +395,15 @@ export interface ReviewDashboard {
   total: DashboardTally;
   by_reason: Record<string, DashboardTally>;
   by_angle: Record<string, DashboardTally>;
+}
+
+/** The lead's story as of as_of (server/domain/story/types.ts): where contact was lost. */
+export interface LeadStory {
+  as_of: string;
+  lost_after: { kind: string; date: string | null; detail: string };
+  also: { kind: string; date: string | null; detail: string }[];
+  customer_last_said: { date: string | null; channel: string | null; excerpt: string; activity_index: number } | null;
+  undated: number;
+  hidden_after_as_of: number;
+  sentences: string[];
 }
