@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FEATURE_CATALOG, computeFeatures, decide } from '../../domain/rules/index.ts';
+import { FEATURE_CATALOG, computeFeatures, decide, rulesetWarnings, runScenarios, type RuleWarning } from '../../domain/rules/index.ts';
 import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -63,14 +63,30 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/rulesets/validate',
-    { config: { roles }, schema: { tags: ['rules'], summary: 'Check draft files; errors carry file, rule and line/column', body: z.object({ files: Files }) } },
+    {
+      config: { roles },
+      schema: {
+        tags: ['rules'],
+        summary: 'Check draft files; errors carry file, rule and line/column. With dataset_id, also warnings from deciding its leads',
+        body: z.object({ files: Files, dataset_id: z.string().max(100).optional(), as_of: IsoDate.optional() }),
+      },
+    },
     async (request) => {
       const result = validateRulesetFiles(request.body.files);
-      if (!result.ok) return { ok: false, errors: result.errors, rules: [], signals: [], model_signals: [] };
+      if (!result.ok) return { ok: false, errors: result.errors, warnings: [], scenarios: [], rules: [], signals: [], model_signals: [] };
       const { ruleset } = result.compiled;
+      let warnings: RuleWarning[] = [];
+      if (request.body.dataset_id) {
+        const dataset = await resolveDataset(app.db, request.body.dataset_id);
+        const set = await featureSetFor(app.db, dataset.id, request.body.as_of ?? dataset.as_of);
+        const decisions = set.leads.map((l) => decide(result.compiled, l.features, { trace: 'compact' }));
+        warnings = rulesetWarnings(result.compiled, decisions, set.leads.map((l) => l.lead_id));
+      }
       return {
         ok: true,
         errors: [],
+        warnings,
+        scenarios: runScenarios(result.compiled),
         // A model signal whose model is missing is unavailable (never silently false): say so here.
         model_signals: modelSignalStatus(result.compiled, app.config.modelsDir),
         rules: ruleset.rules.map((r) => ({ id: r.id, kind: r.kind, description: r.description ?? '', file: r.file, line: r.line })),
