@@ -121,3 +121,30 @@ describe.each(DB_TARGETS)('rules authoring on $kind', (target) => {
     expect(good.gate_results.passed).toBe(true);
   }, 120_000);
 });
+
+describe('phrase hit counts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ kind: 'embedded' });
+    await bootstrap(t.database.db, { seedDemo: false });
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('counts the leads each phrase matches on its own and flags a phrase listed twice', async () => {
+    const ds = (await t.app.inject({ method: 'POST', url: '/api/datasets', headers: t.auth('manager'), payload: { name: 'phrases', as_of: AS_OF } })).json();
+    const leads = demoLeads(300);
+    await t.app.inject({ method: 'POST', url: `/api/datasets/${ds.id}/import`, headers: { ...t.auth('manager'), 'content-type': 'application/x-ndjson' }, payload: leads.map((l) => JSON.stringify(l)).join('\n') });
+    const files = (await t.app.inject({ method: 'GET', url: '/api/ruleset-versions/rs_default_v1', headers: t.auth('manager') })).json().files;
+    const edited = { ...files, 'signals-refusal.yaml': files['signals-refusal.yaml'].replace('"do not contact", ', '"do not contact", "Stop calling", ') };
+    const res = await t.app.inject({ method: 'POST', url: '/api/rulesets/phrase-hits', headers: t.auth('manager'), payload: { files: edited, dataset_id: ds.id, signal: 'asked_not_to_contact' } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.leads).toBe(300);
+    expect(body.duplicates).toEqual([{ language: 'en', phrase: 'stop calling' }]);
+    // Independent count: leads with "stop calling" in a customer message or rep note.
+    const expected = leads.filter((l) => (l.activities ?? []).some((a) => a.direction !== 'outbound' && /stop calling/i.test(a.text ?? ''))).length;
+    expect(body.hits.en['stop calling']).toBeGreaterThan(0);
+    expect(body.hits.en['stop calling']).toBeLessThanOrEqual(expected + 2);
+    expect(body.signal_hits).toBeGreaterThanOrEqual(body.hits.en['stop calling']);
+  }, 60_000);
+});
