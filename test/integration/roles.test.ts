@@ -47,6 +47,7 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'POST', url: '/api/rulesets/validate', allowed: BUILD, payload: { files: {} } },
   { method: 'POST', url: '/api/rulesets/preview', allowed: BUILD, payload: { dataset_id: 'none' } },
   { method: 'POST', url: '/api/rulesets/try', allowed: BUILD, payload: {} },
+  { method: 'POST', url: '/api/rulesets/phrase-hits', allowed: ['admin', ...BUILD], payload: {} },
   { method: 'GET', url: '/api/prompts', allowed: BUILD },
   { method: 'GET', url: '/api/prompts/variables', allowed: BUILD },
   { method: 'POST', url: '/api/prompts/validate', allowed: BUILD, payload: { files: {} } },

@@ -7,6 +7,8 @@ import type { ParseResult } from '@marcbachmann/cel-js';
 import { CEL_ENV } from './cel-env.ts';
 import { compileToClosure, type Evaluator } from './cel-closure.ts';
 import { expressionRefs } from './expression-refs.ts';
+import { catalogTypeProblems } from './catalog-types.ts';
+import { closestFeatures, syntaxMessage } from './syntax-hints.ts';
 import { compileSignal, type CompiledSignal, type SignalClassifier } from './signals.ts';
 import { compileTemplate, type CompiledTemplate } from './template.ts';
 import { RULE_KINDS, type RuleKind } from './schema.ts';
@@ -81,14 +83,23 @@ function compileExpression(src: SourceText, ruleId: string, sink: Sink, allowed:
     parsed = CEL_ENV.parse(src.text);
   } catch (e) {
     const err = e as { summary?: string; message: string; range?: { start: number } };
-    exprError(sink, src, ruleId, err.range?.start ?? 0, `CEL syntax: ${err.summary ?? err.message.split('\n')[0]}`);
+    const hint = syntaxMessage(src.text, err.summary ?? err.message.split('\n')[0], err.range?.start ?? 0);
+    exprError(sink, src, ruleId, hint.start, `CEL syntax: ${hint.message}`);
     return null;
   }
   // check() also caches the types on the AST, so evaluation skips the checker later.
   const checked = parsed.check();
+  // CEL sees nullable features as dyn; the catalog knows their real types (and words them for people).
+  const typeProblems = catalogTypeProblems(parsed.ast);
+  for (const p of typeProblems) exprError(sink, src, ruleId, p.start, `Type: ${p.message}`);
+  if (typeProblems.length) return null;
   if (!checked.valid) {
     const err = checked.error as { summary?: string; message: string; range?: { start: number } };
-    exprError(sink, src, ruleId, err.range?.start ?? 0, `CEL type: ${err.summary ?? err.message.split('\n')[0]}`);
+    const text = err.summary ?? err.message.split('\n')[0];
+    const unknown = /Unknown variable: (\w+)/.exec(text);
+    const near = unknown ? closestFeatures(unknown[1]) : [];
+    const hint = unknown ? ` (${unknown[1]} is not a feature${near.length ? `; did you mean ${near.join(' or ')}?` : '; see the field list'})` : '';
+    exprError(sink, src, ruleId, err.range?.start ?? 0, `CEL type: ${text}${hint}`);
     return null;
   }
   if (checked.type && !allowed.includes(checked.type)) {

@@ -6,10 +6,11 @@
 import { createHash } from 'node:crypto';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { RulesetFile, type RulesetSettings } from './schema.ts';
-import type { RuleDefinition, Ruleset, RulesetError, RulesetResult, SignalDefinition, SourceText } from './types.ts';
+import type { RuleDefinition, Ruleset, RulesetError, RulesetResult, ScenarioDefinition, SignalDefinition, SourceText } from './types.ts';
 import { nodeAt, positionOf, scalarValueOffset } from './yaml-positions.ts';
 import { checkRulesetExpressions } from './compile.ts';
 import { checkRuleShape } from './rule-checks.ts';
+import { describeYamlErrors } from './yaml-errors.ts';
 
 export const RULESET_FILE = /\.ya?ml$/i;
 
@@ -48,6 +49,7 @@ export function parseRulesetFiles(files: Readonly<Record<string, string>>): Rule
   const errors: RulesetError[] = [];
   const rules: RuleDefinition[] = [];
   const signals: SignalDefinition[] = [];
+  const scenarios: ScenarioDefinition[] = [];
   let settings: Ruleset['settings'] | null = null;
   const ruleIds = new Map<string, string>();
 
@@ -57,7 +59,7 @@ export function parseRulesetFiles(files: Readonly<Record<string, string>>): Rule
     const doc = parseDocument(files[path], { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const f: ParsedFile = { path, source: files[path], doc, lines };
     if (doc.errors.length) {
-      for (const e of doc.errors) errors.push({ file: path, ...positionOf(lines, e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` });
+      for (const e of describeYamlErrors(files[path], doc.errors, (o) => lines.linePos(o))) errors.push({ file: path, ...e });
       continue;
     }
     const raw = doc.toJS() ?? {};
@@ -99,13 +101,19 @@ export function parseRulesetFiles(files: Readonly<Record<string, string>>): Rule
         },
       });
     });
+    const scenarioSeq = doc.get('scenarios', true);
+    (file.scenarios ?? []).forEach((spec, i) => {
+      const node = isSeq(scenarioSeq) ? (scenarioSeq.items[i] as Node | undefined) : undefined;
+      if (scenarios.some((s) => s.name === spec.name)) errors.push(errorAt(f, ['scenarios', i, 'name'], `scenario "${spec.name}" is already defined: give each scenario its own name`));
+      scenarios.push({ ...spec, file: path, line: positionOf(lines, node?.range?.[0] ?? 0).line });
+    });
     if (!isMap(doc.contents) && doc.contents !== null) errors.push(errorAt(f, [], 'a ruleset file must be a mapping'));
   }
   if (!settings && errors.length === 0) {
     errors.push({ file: Object.keys(files).sort().find((p) => RULESET_FILE.test(p)) ?? '(no yaml files)', message: 'no file defines `ruleset:` settings (name, when_nothing_matches, ...)' });
   }
   if (errors.length || !settings) return { ok: false, errors };
-  const ruleset: Ruleset = { files: { ...files }, hash: contentHash(files), settings, signals, rules };
+  const ruleset: Ruleset = { files: { ...files }, hash: contentHash(files), settings, signals, rules, scenarios };
   const exprErrors = checkRulesetExpressions(ruleset);
   return exprErrors.length ? { ok: false, errors: exprErrors } : { ok: true, ruleset };
 }

@@ -6,7 +6,7 @@
  *   rules:    a list of rules
  */
 import { z } from 'zod';
-import { DECISIONS } from '../lead.ts';
+import { DECISIONS, IsoDate, Lead } from '../lead.ts';
 
 const snake = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case (a-z, 0-9, _)');
 const template = z.string().min(1).max(500);
@@ -79,8 +79,26 @@ export const RulesetSettings = z.strictObject({
 });
 export type RulesetSettings = z.infer<typeof RulesetSettings>;
 
+/**
+ * A test scenario: a pinned lead and the decision it must get (optionally the reason). Scenarios
+ * live in the ruleset's files (e.g. scenarios.yaml), so they are versioned and diffed with it;
+ * the preview runs them on every edit and a release whose scenarios fail does not pass its gates.
+ */
+export const ScenarioSpec = z.strictObject({
+  name: z.string().min(1).max(200),
+  /** The date the lead is decided as of (the dataset's as_of when pinned from one). */
+  as_of: IsoDate,
+  /** The whole lead record (CONTRACTS.md section 1), copied in so the scenario stands alone. */
+  lead: Lead,
+  expect: z.strictObject({ decision: z.enum(DECISIONS), reason: snake.optional() }),
+  /** Where the lead came from, for people: `demo v1 L-000123` or `pasted`. */
+  source: z.string().max(200).optional(),
+});
+export type ScenarioSpec = z.infer<typeof ScenarioSpec>;
+
 export const RulesetFile = z.strictObject({
   ruleset: RulesetSettings.optional(),
   signals: z.record(snake, SignalSpec).optional(),
   rules: z.array(RuleSpec).optional(),
+  scenarios: z.array(ScenarioSpec).optional(),
 });

@@ -1,5 +1,5 @@
 /** Types of a parsed (not yet compiled) ruleset. */
-import type { RuleSpec, RulesetSettings, SignalSpec } from './schema.ts';
+import type { RuleSpec, RulesetSettings, ScenarioSpec, SignalSpec } from './schema.ts';
 import type { FilePosition } from './yaml-positions.ts';
 
 /** One problem in a ruleset, pointing at the file, rule and line/column. */
@@ -50,6 +50,13 @@ export interface Ruleset {
   signals: SignalDefinition[];
   /** In file order (files sorted by path); the engine groups them by kind. */
   rules: RuleDefinition[];
+  /** Test scenarios (pinned leads and the decision each must get), in file order. */
+  scenarios: ScenarioDefinition[];
+}
+
+export interface ScenarioDefinition extends ScenarioSpec {
+  file: string;
+  line: number;
 }
 
 export type RulesetResult = { ok: true; ruleset: Ruleset } | { ok: false; errors: RulesetError[] };

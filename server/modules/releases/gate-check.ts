@@ -17,6 +17,8 @@ import { findIdenticalDoneRun } from '../evals/repository.ts';
 import { hasEvalThread } from '../evals/eval-thread-host.ts';
 import { resolveCandidate, runCandidateOnDataset } from '../evals/service.ts';
 import { getSettings } from '../settings/service.ts';
+import { runScenarios, scenarioSummary } from '../../domain/rules/index.ts';
+import { compiledVersion } from '../rulesets/service.ts';
 import * as repo from './repository.ts';
 import type { GateReport } from './service.ts';
 
@@ -46,6 +48,12 @@ export async function runReleaseGates(env: GateEnv, releaseId: string, actor: st
   const report: GateReport = { passed: true, checked_at: new Date().toISOString(), baseline_release_id: production?.id ?? null, datasets: [] };
   const runIds: string[] = [];
   try {
+    // The ruleset's own scenarios first: a pinned lead decided wrongly fails the release whatever the metrics say.
+    const { compiled } = await compiledVersion(env.db, release.ruleset_version_id);
+    const results = runScenarios(compiled);
+    const failures = results.filter((r) => !r.passed).map((r) => ({ name: r.name, lead_id: r.lead_id, failure: r.failure ?? 'failed' }));
+    report.scenarios = { ...scenarioSummary(results), failures };
+    if (failures.length) report.passed = false;
     if (!settings.gating_datasets.length) throw new AppError('conflict', 'No gating dataset is configured (settings.gating_datasets).');
     for (const name of settings.gating_datasets) {
       const dataset = await resolveDataset(env.db, name);

@@ -20,6 +20,8 @@ export interface GateReport {
   /** The production release the gates compared against; approval needs it to still be production. */
   baseline_release_id: string | null;
   datasets: { dataset: string; run_id: string; baseline_run_id: string | null; passed: boolean; gates: unknown[]; metrics: Record<string, unknown> }[];
+  /** The ruleset version's own test scenarios: any failure fails the gates. */
+  scenarios?: { total: number; passed: number; failed: number; failures: { name: string; lead_id: string; failure: string }[] };
   error?: string;
 }
 

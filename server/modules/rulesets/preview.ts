@@ -6,7 +6,7 @@
  */
 import type { RuleDecision } from '../../domain/decision.ts';
 import { reasonCounts, scoreDecisions, type DecisionMetrics } from '../../domain/metrics/decision-metrics.ts';
-import { decide, type CompiledRuleset } from '../../domain/rules/index.ts';
+import { decide, rulesetWarnings, runScenarios, type CompiledRuleset, type RuleWarning, type ScenarioResult } from '../../domain/rules/index.ts';
 import type { FeatureSet } from './feature-cache.ts';
 
 export interface LeadFlip {
@@ -21,6 +21,10 @@ export interface PreviewResult {
   reason_counts: Record<string, number>;
   rule_matches: Record<string, number>;
   flips: { total: number; by_transition: Record<string, number>; items: LeadFlip[] } | null;
+  /** Rules that match no lead, fail on some, or never decide one (on this dataset). */
+  warnings: RuleWarning[];
+  /** The ruleset's own test scenarios, each passed or failed. */
+  scenarios: ScenarioResult[];
   timing_ms: { decide: number; features: number };
 }
 
@@ -77,6 +81,8 @@ export function previewRuleset(
   }
   return {
     metrics,
+    warnings: rulesetWarnings(compiled, decisions, features.leads.map((l) => l.lead_id)),
+    scenarios: runScenarios(compiled),
     reason_counts: reasonCounts(decisions.map((d) => d.reasons.map((r) => r.code))),
     rule_matches: ruleMatches,
     flips,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FEATURE_CATALOG, computeFeatures, decide } from '../../domain/rules/index.ts';
+import { FEATURE_CATALOG, computeFeatures, decide, rulesetWarnings, runScenarios, type RuleWarning } from '../../domain/rules/index.ts';
 import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -9,6 +9,7 @@ import { resolveDataset } from '../datasets/service.ts';
 import { findVersion, latestOfEachName, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
 import { modelSignalStatus } from '../../pipeline/model-signals.ts';
 import { featureSetFor } from './feature-cache.ts';
+import { phraseHits } from './phrase-hits.ts';
 import { previewRuleset } from './preview.ts';
 import { compiledOrThrow, compiledVersion, saveRulesetVersion, validateRulesetFiles } from './service.ts';
 
@@ -63,14 +64,30 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/rulesets/validate',
-    { config: { roles }, schema: { tags: ['rules'], summary: 'Check draft files; errors carry file, rule and line/column', body: z.object({ files: Files }) } },
+    {
+      config: { roles },
+      schema: {
+        tags: ['rules'],
+        summary: 'Check draft files; errors carry file, rule and line/column. With dataset_id, also warnings from deciding its leads',
+        body: z.object({ files: Files, dataset_id: z.string().max(100).optional(), as_of: IsoDate.optional() }),
+      },
+    },
     async (request) => {
       const result = validateRulesetFiles(request.body.files);
-      if (!result.ok) return { ok: false, errors: result.errors, rules: [], signals: [], model_signals: [] };
+      if (!result.ok) return { ok: false, errors: result.errors, warnings: [], scenarios: [], rules: [], signals: [], model_signals: [] };
       const { ruleset } = result.compiled;
+      let warnings: RuleWarning[] = [];
+      if (request.body.dataset_id) {
+        const dataset = await resolveDataset(app.db, request.body.dataset_id);
+        const set = await featureSetFor(app.db, dataset.id, request.body.as_of ?? dataset.as_of);
+        const decisions = set.leads.map((l) => decide(result.compiled, l.features, { trace: 'compact' }));
+        warnings = rulesetWarnings(result.compiled, decisions, set.leads.map((l) => l.lead_id));
+      }
       return {
         ok: true,
         errors: [],
+        warnings,
+        scenarios: runScenarios(result.compiled),
         // A model signal whose model is missing is unavailable (never silently false): say so here.
         model_signals: modelSignalStatus(result.compiled, app.config.modelsDir),
         rules: ruleset.rules.map((r) => ({ id: r.id, kind: r.kind, description: r.description ?? '', file: r.file, line: r.line })),
@@ -136,6 +153,37 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
       const asOf = body.as_of ?? new Date().toISOString().slice(0, 10);
       const features = computeFeatures(parsed.data, asOf);
       return { lead_id: parsed.data.id, as_of: asOf, gold: parsed.data.label?.decision ?? null, features: features.values, ...decide(compiled, features) };
+    },
+  );
+
+  app.post(
+    '/api/rulesets/phrase-hits',
+    {
+      config: { roles: [...roles, 'admin'] },
+      schema: {
+        tags: ['rules'],
+        summary: 'How many leads of a dataset each phrase of a signal matches on its own, and which phrases are listed twice',
+        body: RulesetSource.extend({ dataset_id: z.string().max(100), signal: z.string().max(100), as_of: IsoDate.optional() }),
+        response: {
+          200: z.object({
+            signal: z.string(),
+            leads: z.number().int(),
+            signal_hits: z.number().int(),
+            hits: z.record(z.string(), z.record(z.string(), z.number().int())),
+            duplicates: z.array(z.object({ language: z.string(), phrase: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const compiled = await compiledFrom(body);
+      const signal = compiled.ruleset.signals.find((s) => s.name === body.signal);
+      if (!signal) throw new AppError('not_found', `The ruleset has no signal ${body.signal}.`);
+      if (signal.kind !== 'phrases') throw new AppError('bad_request', `Signal ${body.signal} is ${signal.kind}-backed: it has no phrases to count.`);
+      const dataset = await resolveDataset(app.db, body.dataset_id);
+      const features = await featureSetFor(app.db, dataset.id, body.as_of ?? dataset.as_of);
+      return phraseHits(signal, features);
     },
   );
 };

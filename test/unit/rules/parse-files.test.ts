@@ -84,6 +84,8 @@ describe('parseRulesetFiles / rulesetToFiles / contentHash', () => {
   it('locates errors inside block scalars', () => {
     const block = RULE.replace('    when: has_service_date && days_until_service_date < 0', '    when: >-\n      has_service_date &&\n      days_until_service_date <> 0');
     const [e] = errorsOf(rulesFile(block));
-    expect(e).toMatchObject({ line: 8, column: 32 });
+    // At the start of `<>`, with the hint to write != instead.
+    expect(e).toMatchObject({ line: 8, column: 31 });
+    expect(e.message).toContain('write != instead of "<>"');
   });
 });

@@ -79,8 +79,37 @@ export interface Flip {
   before: DecisionSnapshot;
   after: DecisionSnapshot;
 }
+export interface RuleWarning {
+  rule_id: string;
+  kind: 'matches_no_lead' | 'fails_on_leads' | 'never_decides';
+  file: string;
+  line: number;
+  message: string;
+  lead_ids?: string[];
+}
+export interface ScenarioResult {
+  name: string;
+  file: string;
+  line: number;
+  lead_id: string;
+  as_of: string;
+  expected: { decision: DecisionCode; reason?: string };
+  got: { decision: DecisionCode; reasons: string[] };
+  passed: boolean;
+  failure?: string;
+}
+export interface PhraseHits {
+  signal: string;
+  leads: number;
+  signal_hits: number;
+  hits: Record<string, Record<string, number>>;
+  duplicates: { language: string; phrase: string }[];
+}
+
 export interface Preview {
   dataset: { id: string; name: string; version: number; as_of: string };
+  warnings: RuleWarning[];
+  scenarios: ScenarioResult[];
   baseline_version_id: string | null;
   metrics: Metrics;
   reason_counts: Record<string, number>;
@@ -108,6 +137,17 @@ export const rulesApi = {
   preview: (body: { files?: Files; ruleset_version_id?: string; dataset_id: string; baseline_version_id?: string; flips_limit: number }, signal?: AbortSignal) =>
     api<Preview>('/api/rulesets/preview', { method: 'POST', json: body, signal }),
   tryLead: (body: { files: Files; dataset_id: string; lead_id: string }) => api<TryResult>('/api/rulesets/try', { method: 'POST', json: body }),
+  phraseHits: (body: { files: Files; dataset_id: string; signal: string }, signal?: AbortSignal) => api<PhraseHits>('/api/rulesets/phrase-hits', { method: 'POST', json: body, signal }),
+  leadRecord: (datasetId: string, leadId: string) =>
+    api<{ dataset: { id: string; name: string; version: number; as_of: string }; lead: Record<string, unknown> & { id: string } }>(`/api/datasets/${encodeURIComponent(datasetId)}/leads/${encodeURIComponent(leadId)}`),
+};
+
+/** Reason codes of CONTRACTS.md section 2, by the decision they go with (rulesets may add their own). */
+export const BASE_REASONS: Record<DecisionCode, string[]> = {
+  do_not_contact: ['opted_out', 'erasure_requested', 'no_contact_consent', 'asked_not_to_contact', 'complaint', 'legal_dispute', 'service_date_passed', 'no_longer_needed', 'booked_elsewhere', 'already_customer', 'invalid_contact', 'duplicate', 'sensitive_circumstances', 'unread_customer_message'],
+  not_worth_pursuing: ['insufficient_data', 'low_intent', 'price_gap', 'too_old', 'low_value', 'over_contacted'],
+  wait: ['recently_contacted', 'too_early', 'customer_asked_to_wait'],
+  contact: ['upcoming_service_date', 'quote_no_decision', 'engaged_then_silent', 'price_objection_open', 'callback_requested', 're_engaged', 'date_postponed'],
 };
 
 export const KIND_GROUPS: { title: string; kinds: RuleKind[] }[] = [

@@ -1,1 +1,1 @@
-export { route, navigate, setQuery, match, path, startRouter } from './router.svelte.ts';
+export { route, navigate, setQuery, match, path, startRouter, setLeaveGuard } from './router.svelte.ts';

@@ -64,6 +64,15 @@ export function path(...segments: string[]): string {
   return `/${segments.map(encodeURIComponent).join('/')}`;
 }
 
+/**
+ * A page with unsaved work sets a guard: a link click that would leave it asks first (returns
+ * false to stay). Reloads and closing the tab are the page's own `beforeunload`.
+ */
+let leaveGuard: ((to: string) => boolean) | null = null;
+export function setLeaveGuard(guard: ((to: string) => boolean) | null): void {
+  leaveGuard = guard;
+}
+
 function onClick(event: MouseEvent): void {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const a = (event.target as Element | null)?.closest?.('a');
@@ -71,6 +80,7 @@ function onClick(event: MouseEvent): void {
   const url = new URL(a.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/docs')) return;
   event.preventDefault();
+  if (leaveGuard && url.pathname !== location.pathname && !leaveGuard(url.pathname)) return;
   navigate(url.pathname + url.search + url.hash);
 }
 
