@@ -48,6 +48,16 @@ function renderConsent(ctx: StoryContext): Consent {
   return consent;
 }
 
+/**
+ * The CRM's language field: usually the customer's, sometimes empty. For a customer who wrote in
+ * a language we do not support it may name that language, or still the one of the form.
+ */
+function contactLanguage(ctx: StoryContext): string | null {
+  const { rng, truth } = ctx;
+  if (truth.foreignLang) return rng.weighted<string | null>([[truth.foreignLang, 45], [null, 25], [truth.lang, 30]]);
+  return rng.chance(0.04) ? null : truth.lang;
+}
+
 function renderName(ctx: StoryContext): string | null {
   const { rng, customer } = ctx;
   if (ctx.truth.compliance === 'erasure_requested' && rng.chance(0.3)) return null;
@@ -110,7 +120,7 @@ export function renderLead(id: string, ctx: StoryContext): Lead {
       name: renderName(ctx),
       email: ctx.emailMissing ? null : customer.email,
       phone: phonePresent ? customer.phone : null,
-      language: rng.chance(0.04) ? null : truth.lang,
+      language: contactLanguage(ctx),
     },
     consent,
     service,
