@@ -25,9 +25,11 @@ export type Outcome = 'reactivated' | 'converted' | 'no_response' | 'declined' |
 /**
  * Where the data shows a do-not-contact situation (the CRM convention the story used): the
  * customer's own message (email, SMS, chat), an SMS opt-out keyword, the rep's log of an outbound
- * call or a site visit, a separate internal note, a tag or the lost reason alone.
+ * call or a site visit, a separate internal note, a tag or the lost reason alone, or the customer's
+ * email logged only as quoted below our reply (CRMs that log sent mail by BCC).
  */
-export type Evidence = 'customer_message' | 'chat' | 'sms_keyword' | 'call_log' | 'visit_log' | 'rep_note' | 'tag' | 'lost_reason';
+export type Evidence = 'customer_message' | 'chat' | 'sms_keyword' | 'call_log' | 'visit_log' | 'rep_note' | 'tag' | 'lost_reason'
+  | 'quoted_in_ours';
 
 /** Which story renders the observable record. Usually the situation itself; see HIDDEN_TRUTHS. */
 export type Story = Situation | 'ambiguous_competitor';

@@ -158,6 +158,13 @@ export const QUOTE_HEADERS: Record<Lang, readonly string[]> = {
   nl: ['Op {qdate} schreef {Rep} <{rep}@kranich-roda.eu>:', '-----Oorspronkelijk bericht-----\nVan: {Rep}\nVerzonden: {qdate}'],
 };
 
+/** Our reply's header above the customer's email it answers (their message is only logged quoted in ours). */
+export const OUR_QUOTE_HEADERS: Phrases = {
+  en: ['On {qdate}, {name} <{email}> wrote:', '-----Original Message-----\nFrom: {name} <{email}>\nSent: {qdate}'],
+  de: ['Am {qdate} schrieb {name} <{email}>:'],
+  hr: ['{qdate}, {name} <{email}> je napisao/la:'],
+};
+
 /** Languages the company does not support; a customer's last message in one must be read by a person. */
 export const UNSUPPORTED_LANGS = ['fi', 'el', 'tr', 'sv', 'ro', 'pt'] as const;
 export type UnsupportedLang = (typeof UNSUPPORTED_LANGS)[number];

@@ -125,6 +125,16 @@ export const REP: Record<string, Phrases> = {
     hr: ['treba dozvola za parkiranje', '4. kat bez lifta', 'klavir!', 'izvid obavljen'],
   },
   our_sms: OUR_SMS,
+  ack_refusal: {
+    en: ['Understood - sorry for the trouble, {name}.', 'Thank you for letting us know, {name}.', 'Noted, apologies for the inconvenience.'],
+    de: ['Verstanden, entschuldigen Sie die Störung.', 'Danke für Ihre Nachricht, wir haben es notiert.'],
+    hr: ['Razumijem, ispričavam se na smetnji.', 'Hvala na poruci, zabilježili smo.'],
+  },
+  ack_booked: {
+    en: ['Thanks for letting us know and all the best with the move!', 'Thank you, {name} - good luck with the move.'],
+    de: ['Danke für die Rückmeldung und alles Gute für den Umzug!'],
+    hr: ['Hvala na povratnoj informaciji i sretno sa selidbom!'],
+  },
   ask_language: {
     en: ['Thank you for your message! Unfortunately we could not understand it - could you write to us in English or German?'],
     de: ['Vielen Dank für Ihre Nachricht! Leider konnten wir sie nicht verstehen. Könnten Sie uns auf Deutsch oder Englisch schreiben?'],

@@ -6,6 +6,7 @@
 import type { Lead, Quote } from '../../server/domain/lead';
 import { MINUTE, isoDate, isoDateTime } from './dates';
 import { labelFor } from './label';
+import { SMS_KEYWORDS } from './notes-crm';
 import type { StoryContext } from './story-context';
 import { SOURCES, TAGS } from './vocab';
 
@@ -28,7 +29,15 @@ function renderConsent(ctx: StoryContext): Consent {
     let at: number;
     if (withMessage) {
       ctx.advance(0.5, 10);
-      ctx.customerSays(truth.compliance === 'opted_out' ? rng.pick(['unsubscribe', 'dont_contact']) : 'erasure', 'email');
+      // (Not after an unread message: our SMS would come after it, and it would no longer be unanswered.)
+      if (truth.compliance === 'opted_out' && !truth.unreadLast && rng.chance(0.3)) {
+        // The carrier-style opt-out: our SMS, their keyword, and the CRM sets the flag.
+        ctx.repDoes('our_sms', 'sms', 'sent');
+        ctx.advance(0.01, 1);
+        ctx.customerWrites(rng.pick(SMS_KEYWORDS[rng.chance(0.7) ? ctx.lang : 'en']), 'sms', 'replied');
+      } else {
+        ctx.customerSays(truth.compliance === 'opted_out' ? rng.pick(['unsubscribe', 'dont_contact']) : 'erasure', 'email');
+      }
       at = ctx.t;
     } else {
       // Unsubscribed via a newsletter link after our last touch: a flag without any conversation.

@@ -66,8 +66,12 @@ export function bookedElsewhere(ctx: StoryContext): void {
   quoteStep(ctx);
   ctx.unansweredFollowUps(rng.int(0, 1));
   ctx.advance(2, 20);
-  const how = rng.weighted([['customer', 40], ['note', 14], ['call_log', 24], ['both', 12], ['lost_reason', 10]] as const);
+  const how = rng.weighted([['customer', 36], ['note', 14], ['call_log', 24], ['both', 12], ['lost_reason', 10], ['quoted_in_ours', 4]] as const);
   if (how === 'customer' || how === 'both') customerMessage(ctx, 'booked_elsewhere', ['email', 'email', 'sms', 'chat']);
+  if (how === 'quoted_in_ours') {
+    ctx.repRepliesQuoting('ack_booked', 'booked_elsewhere');
+    ctx.truth.evidence = 'quoted_in_ours';
+  }
   if (how === 'call_log') conversationLog(ctx, 'booked_elsewhere', 0.2);
   if (how === 'note' || how === 'both') {
     if (how === 'note') ctx.repDoes('call_answered', 'call', 'answered');
@@ -130,8 +134,8 @@ export function askedNotToContact(ctx: StoryContext): void {
   if (rng.chance(0.7)) quoteStep(ctx);
   ctx.unansweredFollowUps(rng.int(1, 3), 1, 5);
   ctx.advance(0.5, 5);
-  const how = rng.weighted([['customer', 34], ['chat', 5], ['sms_keyword', 14], ['call_log', 16], ['rep_note', 11], ['tag', 10],
-    ['lost_reason', 10]] as const);
+  const how = rng.weighted([['customer', 30], ['chat', 5], ['sms_keyword', 14], ['call_log', 16], ['rep_note', 11], ['tag', 10],
+    ['lost_reason', 10], ['quoted_in_ours', 4]] as const);
   if (how === 'customer') {
     customerMessage(ctx, 'dont_contact', ['email', 'sms', 'email']);
     if (rng.chance(0.3)) ctx.repNote('note_dnc');
@@ -149,6 +153,9 @@ export function askedNotToContact(ctx: StoryContext): void {
     ctx.repDoes('call_answered', 'call', 'answered');
     ctx.repNote('note_dnc');
     ctx.truth.evidence = 'rep_note';
+  } else if (how === 'quoted_in_ours') {
+    ctx.repRepliesQuoting('ack_refusal', 'dont_contact');
+    ctx.truth.evidence = 'quoted_in_ours';
   } else if (how === 'tag') {
     ctx.tags.push(rng.pick(DNC_TAGS));
     ctx.truth.evidence = 'tag';

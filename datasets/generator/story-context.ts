@@ -7,7 +7,7 @@ import type { Activity, Quote } from '../../server/domain/lead';
 import type { CustomerTruth } from './customer-truth';
 import { DAY, MINUTE, isoDate, isoDateTime, startOfDay } from './dates';
 import { CUSTOMER, type Phrases } from './notes-customer';
-import { CALL_LOG, CALL_PREFIX, OUR_FOOTERS, QUOTE_HEADERS, VISIT_PREFIX } from './notes-crm';
+import { CALL_LOG, CALL_PREFIX, OUR_FOOTERS, OUR_QUOTE_HEADERS, QUOTE_HEADERS, VISIT_PREFIX } from './notes-crm';
 import { REP } from './notes-rep';
 import type { Rng } from './prng';
 import { chatStyle, dayText, fill, moneyText, monthGenitive, monthLocative, monthName, sloppy } from './text';
@@ -176,6 +176,23 @@ export class StoryContext {
     const header = fill(this.rng.pick(QUOTE_HEADERS[this.lang]), this.vars);
     const quoted = ours.text!.split('\n').map((line) => `> ${line}`).join('\n');
     return `\n\n${header}\n${quoted}`;
+  }
+
+  /**
+   * Our reply to a customer email that the CRM never logged (sent mail is logged by BCC): the
+   * customer's words exist only quoted below our text.
+   */
+  repRepliesQuoting(key: string, customerKey: string): void {
+    const theirs = sloppy(this.rng, this.phrase(CUSTOMER[customerKey]), 0.3);
+    const theirAt = this.t;
+    this.advance(0.02, 1);
+    const lang = this.facingLang;
+    const [y, mo, d] = isoDate(theirAt).split('-');
+    this.vars.qdate = `${d}.${mo}.${y} ${isoDateTime(theirAt).slice(11, 16)}`;
+    const header = fill(this.rng.pick(OUR_QUOTE_HEADERS[lang]), { ...this.vars, name: this.customer.firstName, email: this.customer.email });
+    const ours = sloppy(this.rng, this.phrase(REP[key], lang), 0.1);
+    const quoted = theirs.split('\n').map((line) => `> ${line}`).join('\n');
+    this.push({ channel: 'email', direction: 'outbound', author: `rep:${this.rep}`, outcome: 'sent', text: `${ours}\n\n${header}\n${quoted}` });
   }
 
   /** An outbound touch (call, email or SMS) by the rep. Emails and SMS use the customer-facing language. */

@@ -47,6 +47,7 @@ describe('demo data in real CRM conventions', () => {
     expect(share.chat ?? 0).toBeGreaterThan(0);
     // Still mostly said by the customer, and nothing is left without any evidence.
     expect((share.customer_message ?? 0) + (share.chat ?? 0)).toBeGreaterThanOrEqual(0.25);
+    expect(share.quoted_in_ours ?? 0).toBeGreaterThan(0);
     expect(share.none ?? 0).toBe(0);
     // Competitors, cancelled moves and illness are also told to the rep on our own calls and visits.
     expect((shares(plain('booked_elsewhere')).call_log ?? 0) + (shares(plain('booked_elsewhere')).visit_log ?? 0)).toBeGreaterThanOrEqual(0.15);
@@ -96,6 +97,19 @@ describe('demo data in real CRM conventions', () => {
       expect(['call', 'meeting'], lead.id).toContain(log.channel);
       expect(log.direction, lead.id).toBe('outbound');
       expect(log.author, lead.id).toMatch(/^rep:/);
+      expect(inbound(lead), lead.id).toHaveLength(1);
+    }
+  });
+
+  it('a refusal logged only quoted below our reply (sent mail logged by BCC) is the customer\'s, not ours', () => {
+    const quotedOnly = withEvidence(plain('asked_not_to_contact'), 'quoted_in_ours');
+    expect(quotedOnly.length).toBeGreaterThan(3);
+    for (const { lead } of quotedOnly) {
+      const ours = last(lead.activities ?? []);
+      expect([ours.channel, ours.direction], lead.id).toEqual(['email', 'outbound']);
+      const [own, ...rest] = ours.text!.split('\n\n');
+      expect(own.length, lead.id).toBeGreaterThan(0);
+      expect(rest.join('\n\n'), lead.id).toMatch(/\n> \S/);
       expect(inbound(lead), lead.id).toHaveLength(1);
     }
   });
