@@ -3,8 +3,7 @@
  * Slovenian, Italian, French, Spanish, Polish, Czech, Hungarian and Dutch. Written per language
  * as people there write to a moving company (formal and casual registers, SMS shorthand), not
  * translated from the English bank. Some already lack diacritics, as typed on a phone; sloppy()
- * adds more noise. Merged into CUSTOMER by notes-customer.ts. Keys are CUSTOMER's bank names;
- * typed form banks (form_full_cleaning, ...) fall back to the generic form in these languages.
+ * adds more noise. Merged into CUSTOMER by notes-customer.ts; keys are CUSTOMER's bank names.
  *
  * Month placeholders: {month} nominative ("en mars", "in maart"), {month_gen} genitive
  * ("početkom marta", "na początku marca"), {month_loc} locative ("u martu", "w marcu", "v březnu",
@@ -15,6 +14,12 @@ import type { Lang } from './vocab';
 type Banks = Record<string, readonly string[]>;
 
 const sr: Banks = {
+  form_full_cleaning: ['Treba nam čišćenje stana nakon iseljenja, {origin}, {date}.', 'Čišćenje stana {date}, {origin}, koja je cijena?'],
+  form_no_date_cleaning: ['Koliko košta završno čišćenje stana? Datum još ne znamo.'],
+  form_full_storage: ['Tražimo skladište od {date}, otprilike tri mjeseca.'],
+  form_no_date_storage: ['Imate li skladišni prostor? Cijene?'],
+  form_full_office_moving: ['Selidba kancelarije {date}, {origin} - {destination}, sa IT opremom.'],
+  form_no_date_office_moving: ['Selidba kancelarije {origin} - {destination}, termin još nije određen.'],
   form_full: ['Poštovani, selimo se {date}, relacija {origin} - {destination}. Molim vas ponudu.',
     'Treba nam selidba {origin} - {destination} oko {date}. Stan na trećem spratu, ima lift. Koliko bi koštalo?',
     'Zdravo, selidba {date}, {origin} -> {destination}, dvosoban stan. Pošaljite cijenu.'],
@@ -51,6 +56,12 @@ const sr: Banks = {
 };
 
 const sl: Banks = {
+  form_full_cleaning: ['Potrebujemo čiščenje stanovanja po izselitvi, {origin}, {date}.', 'Končno čiščenje {date}, {origin}. Cena?'],
+  form_no_date_cleaning: ['Koliko stane končno čiščenje stanovanja? Datum še ni znan.'],
+  form_full_storage: ['Iščemo skladišče od {date}, za približno tri mesece.'],
+  form_no_date_storage: ['Ali imate skladiščne prostore? Cene?'],
+  form_full_office_moving: ['Selitev pisarne {date}, {origin} - {destination}, skupaj z računalniki.'],
+  form_no_date_office_moving: ['Selitev pisarne {origin} - {destination}, termin še odprt.'],
   form_full: ['Pozdravljeni, selimo se {date}, relacija {origin} - {destination}. Prosim za ponudbo.',
     'Potrebujemo selitev {origin} - {destination}, datum {date}, 2. nadstropje brez dvigala. Koliko bi stalo?',
     'Živjo, selitev {date}, {origin}. Dvosobno stanovanje. Cena?'],
@@ -87,6 +98,12 @@ const sl: Banks = {
 };
 
 const it: Banks = {
+  form_full_cleaning: ['Cerco una pulizia di fine locazione a {origin} il {date}.', 'pulizia appartamento dopo trasloco, {date}, {origin}. prezzo?'],
+  form_no_date_cleaning: ['Quanto costa una pulizia finale dell\'appartamento? Data da definire.'],
+  form_full_storage: ['Cerchiamo un deposito a {origin} dal {date}, per circa tre mesi.'],
+  form_no_date_storage: ['Avete box deposito a {origin}? Prezzi?'],
+  form_full_office_moving: ['Trasloco ufficio {origin} - {destination} previsto per il {date}, compresa l\'attrezzatura IT.'],
+  form_no_date_office_moving: ['Trasloco del nostro ufficio, {origin} - {destination}, data ancora da fissare.'],
   form_full: ['Buongiorno, dobbiamo traslocare da {origin} a {destination} il {date}. Potete mandarci un preventivo?',
     'Trasloco {origin} - {destination}, data prevista {date}, appartamento al terzo piano senza ascensore. Quanto costa?',
     'Salve, mi servirebbe un preventivo per il trasloco del {date}. Grazie'],
@@ -124,6 +141,12 @@ const it: Banks = {
 };
 
 const fr: Banks = {
+  form_full_cleaning: ['Nous cherchons un nettoyage de fin de bail à {origin} le {date}.', 'ménage après déménagement le {date}, {origin}, tarif ?'],
+  form_no_date_cleaning: ['Combien pour un ménage de fin de location ? Date pas encore fixée.'],
+  form_full_storage: ['Nous cherchons un garde-meubles à {origin} à partir du {date}, environ 3 mois.'],
+  form_no_date_storage: ['Avez-vous des box de stockage à {origin} ? Tarifs ?'],
+  form_full_office_moving: ['Déménagement de bureaux {origin} -> {destination} prévu le {date}, matériel informatique compris.'],
+  form_no_date_office_moving: ['Transfert de nos bureaux {origin} - {destination}, date à définir.'],
   form_full: ['Bonjour, nous déménageons de {origin} à {destination} le {date}. Pourriez-vous nous faire un devis ?',
     'Déménagement {origin} -> {destination} prévu le {date}, appartement au 3e sans ascenseur. Combien ça coûte ?',
     'Bonjour, j\'aurais besoin d\'un devis pour un déménagement le {date}. Merci'],
@@ -161,6 +184,12 @@ const fr: Banks = {
 };
 
 const es: Banks = {
+  form_full_cleaning: ['Necesitamos limpieza de fin de alquiler en {origin} el {date}.', 'limpieza del piso tras la mudanza, {date}, {origin}. precio?'],
+  form_no_date_cleaning: ['¿Cuánto cuesta una limpieza final del piso? Fecha por decidir.'],
+  form_full_storage: ['Buscamos trastero en {origin} a partir del {date}, unos tres meses.'],
+  form_no_date_storage: ['¿Tenéis trasteros en {origin}? ¿Precios?'],
+  form_full_office_moving: ['Traslado de oficina {origin} - {destination} previsto para el {date}, con equipos informáticos.'],
+  form_no_date_office_moving: ['Mudanza de oficina {origin} - {destination}, fecha sin concretar.'],
   form_full: ['Hola, nos mudamos de {origin} a {destination} el {date}. ¿Nos podéis enviar un presupuesto?',
     'Mudanza {origin} - {destination}, fecha prevista {date}, piso tercero sin ascensor. ¿Cuánto costaría?',
     'Buenas, necesito presupuesto para una mudanza el {date}. Gracias'],
@@ -197,6 +226,12 @@ const es: Banks = {
 };
 
 const pl: Banks = {
+  form_full_cleaning: ['Potrzebujemy sprzątania mieszkania po wyprowadzce, {origin}, {date}.', 'Sprzątanie końcowe {date}, {origin}. Cena?'],
+  form_no_date_cleaning: ['Ile kosztuje sprzątanie końcowe mieszkania? Termin jeszcze nieznany.'],
+  form_full_storage: ['Szukamy magazynu od {date}, na około 3 miesiące.'],
+  form_no_date_storage: ['Czy macie boksy magazynowe? Ceny?'],
+  form_full_office_moving: ['Przeprowadzka biura {origin} - {destination}, planowana na {date}, razem ze sprzętem IT.'],
+  form_no_date_office_moving: ['Przeprowadzka biura {origin} - {destination}, termin do ustalenia.'],
   form_full: ['Dzień dobry, przeprowadzamy się {date}, trasa {origin} - {destination}. Proszę o wycenę.',
     'Przeprowadzka {origin} - {destination}, termin {date}, mieszkanie na 3 piętrze bez windy. Ile to kosztuje?',
     'Cześć, potrzebuję wyceny przeprowadzki na {date}. Dzięki'],
@@ -233,6 +268,12 @@ const pl: Banks = {
 };
 
 const cs: Banks = {
+  form_full_cleaning: ['Potřebujeme úklid bytu po vystěhování, {origin}, {date}.', 'Závěrečný úklid {date}, {origin}. Cena?'],
+  form_no_date_cleaning: ['Kolik stojí závěrečný úklid bytu? Termín zatím nevíme.'],
+  form_full_storage: ['Hledáme skladovací prostor od {date}, asi na 3 měsíce.'],
+  form_no_date_storage: ['Máte skladovací boxy? Ceny?'],
+  form_full_office_moving: ['Stěhování kanceláře {origin} - {destination}, plánováno na {date}, včetně IT.'],
+  form_no_date_office_moving: ['Stěhování kanceláře {origin} - {destination}, termín zatím otevřený.'],
   form_full: ['Dobrý den, stěhujeme se dne {date}, trasa {origin} - {destination}. Prosím o cenovou nabídku.',
     'Stěhování {origin} - {destination}, termín {date}, byt ve 3. patře bez výtahu. Kolik by to stálo?',
     'Ahoj, potřebuju nabídku na stěhování {date}. Díky'],
@@ -269,6 +310,12 @@ const cs: Banks = {
 };
 
 const hu: Banks = {
+  form_full_cleaning: ['Kiköltözés utáni takarítást keresünk, {origin}, {date}.', 'Végtakarítás, {origin}, időpont: {date}. Ár?'],
+  form_no_date_cleaning: ['Mennyibe kerül egy végtakarítás? Az időpont még nem biztos.'],
+  form_full_storage: ['Raktárt keresünk kb. 3 hónapra, kezdő időpont: {date}.'],
+  form_no_date_storage: ['Van raktárbérlési lehetőségük? Árak?'],
+  form_full_office_moving: ['Irodaköltözés {origin} - {destination}, tervezett időpont: {date}, IT eszközökkel együtt.'],
+  form_no_date_office_moving: ['Irodaköltözés {origin} - {destination}, az időpont még nyitott.'],
   form_full: ['Jó napot! {date} költözünk, útvonal: {origin} - {destination}. Kérnék árajánlatot.',
     'Költözés {origin} - {destination}, időpont: {date}, harmadik emelet, nincs lift. Mennyibe kerülne?',
     'Szia, árajánlat kellene egy költözésre, {date}. Köszi'],
@@ -305,6 +352,12 @@ const hu: Banks = {
 };
 
 const nl: Banks = {
+  form_full_cleaning: ['Wij zoeken een eindschoonmaak in {origin} op {date}.', 'schoonmaak na verhuizing, {date}, {origin}. prijs?'],
+  form_no_date_cleaning: ['Wat kost een eindschoonmaak van het appartement? Datum nog onbekend.'],
+  form_full_storage: ['Wij zoeken opslagruimte in {origin} vanaf {date}, ongeveer 3 maanden.'],
+  form_no_date_storage: ['Hebben jullie opslagboxen in {origin}? Prijzen?'],
+  form_full_office_moving: ['Kantoorverhuizing {origin} -> {destination} gepland op {date}, inclusief IT-apparatuur.'],
+  form_no_date_office_moving: ['Verhuizing van ons kantoor {origin} - {destination}, datum nog open.'],
   form_full: ['Goedendag, wij verhuizen op {date} van {origin} naar {destination}. Kunt u een offerte sturen?',
     'Verhuizing {origin} - {destination}, gepland op {date}, appartement op de 3e verdieping zonder lift. Wat kost dat?',
     'Hoi, ik zoek een offerte voor een verhuizing op {date}. Groetjes'],

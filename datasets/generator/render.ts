@@ -58,13 +58,17 @@ function renderConsent(ctx: StoryContext): Consent {
 }
 
 /**
- * The CRM's language field: usually the customer's, sometimes empty. For a customer who wrote in
- * a language we do not support it may name that language, or still the one of the form.
+ * The CRM's language field: usually the customer's, sometimes empty, sometimes the CRM's default
+ * (en/de) for a customer who writes another language. For a customer who wrote in a language we
+ * do not support it may name that language, or still the one of the form.
  */
 function contactLanguage(ctx: StoryContext): string | null {
   const { rng, truth } = ctx;
   if (truth.foreignLang) return rng.weighted<string | null>([[truth.foreignLang, 45], [null, 25], [truth.lang, 30]]);
-  return rng.chance(0.04) ? null : truth.lang;
+  if (rng.chance(0.04)) return null;
+  // The CRM's default stays on many records of customers who write another language.
+  if (!['en', 'de', 'hr'].includes(truth.lang) && rng.chance(0.15)) return rng.chance(0.7) ? 'en' : 'de';
+  return truth.lang;
 }
 
 function renderName(ctx: StoryContext): string | null {

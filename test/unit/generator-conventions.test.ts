@@ -170,7 +170,9 @@ describe('demo data in real CRM conventions', () => {
   it('has native phrasings of every customer situation in every supported language', () => {
     const situations = ['form_full', 'form_no_date', 'form_sparse', 'form_curious', 'form_again', 'thanks_considering', 'question',
       'price_objection', 'booked_elsewhere', 'already_moved', 'not_needed', 'dont_contact', 'unsubscribe', 'erasure', 'complaint',
-      'legal', 'sensitive', 'postponed', 'wait', 'callback', 'reengaged', 'too_early', 'ambiguous', 'just_browsing', 'not_booked_yet'];
+      'legal', 'sensitive', 'postponed', 'wait', 'callback', 'reengaged', 'too_early', 'ambiguous', 'just_browsing', 'not_booked_yet',
+      'form_full_cleaning', 'form_no_date_cleaning', 'form_full_storage', 'form_no_date_storage', 'form_full_office_moving',
+      'form_no_date_office_moving'];
     const refusals = ['booked_elsewhere', 'not_needed', 'dont_contact', 'complaint', 'legal', 'sensitive'];
     const english = new Set(Object.values(CUSTOMER).flatMap((bank) => bank.en));
     for (const key of situations) {
