@@ -12,20 +12,21 @@ const END = '(?![\\p{L}\\p{M}\\d])';
 
 /** One regex over word families: `disc*` matches discount, discounts, discounted. Spaces match any run of spaces. */
 export function vocab(...terms: string[]): RegExp {
-  const alternatives = terms.map((t) => t.replace(/\*/g, '[\\p{L}\\p{M}]*').replace(/ /g, '\\s+'));
+  // Only a `*` after a letter is a stem mark; `\p{L}*` stays a regex quantifier.
+  const alternatives = terms.map((t) => t.replace(/(?<=\p{L})\*/gu, '[\\p{L}\\p{M}]*').replace(/ /g, '\\s+'));
   return new RegExp(`${START}(?:${alternatives.join('|')})${END}`, 'iu');
 }
 
 /** What a price is called: the thing a promise would change. */
 export const PRICE_NOUN = vocab(
-  'price*', 'pricing', 'quote*', 'quotation*', 'cost*', 'rate*', 'total', 'fee*', 'bill', 'invoice*', 'charge*', 'tariff*', 'amount',
+  'price*', 'pricing', 'quote*', 'quotation*', 'cost*', 'rates?', 'total', 'fees?', 'bill', 'invoice*', 'charge*', 'tariff*', 'amount',
   'preis*', '\\p{L}*preis*', 'angebot*', 'kosten', '\\p{L}*kosten', 'betrag*', 'rechnung*', 'summe', 'gebühr*', '\\p{L}*gebühr*', 'pauschale*', '\\p{L}*pauschale*',
   'cijen*', 'ponud*', 'iznos*', 'trošk*', 'troškov*', 'račun*', 'naknad*', 'tarif*',
 );
 
 /** Charges a customer might be let off: fees, deposits, surcharges, call-outs. */
 export const FEE_NOUN = vocab(
-  'fee*', 'deposit*', 'surcharge*', 'call-?out', 'charge for', 'cancellation', 'booking charge*', 'travel cost*', 'survey cost*',
+  'fees?', 'deposits?', 'surcharges?', 'call-?out (?:charge|fee)s?', 'charge for', 'cancellation', 'booking charge*', 'travel cost*', 'survey cost*',
   'gebühr*', '\\p{L}*gebühr*', '\\p{L}*pauschale*', 'anzahlung*', 'kaution*', 'zuschlag*', '\\p{L}*zuschlag*', 'aufpreis*', '\\p{L}*kosten',
   'naknad*', 'polog*', 'depozit*', 'doplat*', 'taks*', 'akontacij*', 'predujm*', 'trošak dolaska', 'troškov* dolaska',
 );
@@ -45,10 +46,13 @@ const BEFORE_FIGURE = (words: string[]) => words.map((w) => `${w}(?=\\s*[€$£]
 /** Cues that a figure is a new price in place of the quoted one. */
 export const CHANGE_CUE = vocab(
   'instead of', 'rather than', 'in place of', 'new (?:price|total|quote|rate|amount|figure|offer)', 'down to', '(?:for|at) (?:only|just)', ...BEFORE_FIGURE(['only', 'just', 'merely']),
-  "(?:can|could|would|will|'ll|'d) (?:\\S+ ){0,4}(?:for|at)",
+  "(?:can|could|would|will|'ll|'d) (?:\\S+ ){0,4}(?:for|at)", "(?:can|could|would|will|'ll|'d) (?:\\S+ ){0,2}(?:be|come to|cost)", 'comes? to',
+  "call it", "let'?s say", 'make it', 'settle (?:on|for)', 'all-? ?in', '(?:a |we have a |it.s a )deal',
+  // A preposition right before a figure that is not the quote: "for 2,000 EUR", "für 5.000 EUR", "za 2.900 EUR".
+  ...BEFORE_FIGURE(['for', 'at', 'für', 'um', 'zu', 'za', 'po']),
   'statt', 'anstatt', 'anstelle', 'stattdessen', 'neue[rn]? (?:preis|gesamtpreis|betrag|summe)', 'nur noch', 'für nur', ...BEFORE_FIGURE(['nur']),
-  '(?:können|könnten|würden|werden) (?:\\S+ ){0,6}(?:für|zu)', 'entgegen*',
-  'umjesto', 'nov[aiu] (?:cijen*|iznos*|ukupn*)', 'za samo', ...BEFORE_FIGURE(['samo']), '(?:možemo|mogli bismo|moći ćemo|ćemo|bismo) (?:\\S+ ){0,5}za',
+  '(?:können|könnten|würden|werden) (?:\\S+ ){0,6}(?:für|zu)', 'entgegen*', '(?:kann|könnte|würde|wird) (?:\\S+ ){0,4}(?:sein|kosten|betragen)', 'kostet', 'kosten würde',
+  'umjesto', 'nov[aiu] (?:cijen*|iznos*|ukupn*)', 'za samo', ...BEFORE_FIGURE(['samo']), '(?:možemo|mogli bismo|moći ćemo|ćemo|bismo) (?:\\S+ ){0,5}za', 'mo(?:že|gla bi|gao bi|glo bi)\\p{L}* (?:\\S+ ){0,2}(?:biti|koštati|iznositi)', 'bi (?:\\S+ ){0,2}(?:bila|bilo|bio|koštala|koštalo|iznosila|iznosilo)', 'košta',
 );
 
 /** Letting a customer off a charge. */
@@ -59,9 +63,17 @@ export const WAIVE = vocab(
   'otpis*', 'oprost*', 'ukid*', 'ukin*', 'ne naplać*', 'neće* (?:\\S+ ){0,2}naplat*', 'nećemo (?:\\S+ ){0,2}naplat*', 'bez', 'nema',
 );
 
+/** Promising to price at the customer's budget. */
+export const MEETS_BUDGET = vocab(
+  '(?:meet|fit|hit|match|work with|stay (?:within|under|inside)|keep (?:it )?(?:within|under)|come in (?:at|under)) (?:\\S+ ){0,2}budget', 'within (?:\\S+ ){0,2}budget',
+  'budget (?:\\S+ ){0,4}(?:einhalten|treffen|erfüllen|bleiben|unterbieten)', 'im (?:\\S+ ){0,2}budget', 'innerhalb (?:\\S+ ){0,2}budgets',
+  'uklop\\p{L}* (?:\\S+ ){0,3}budžet\\p{L}*', 'unutar (?:\\S+ ){0,2}budžet\\p{L}*', 'u (?:okviru |granicama )?(?:vašeg )?budžet\\p{L}*',
+);
+
 /** Charging nothing, said without naming a fee: "we won't charge you for the survey". */
 export const NOT_CHARGED = vocab(
-  "(?:won't|will not|wouldn't|don't|do not|need not|not) (?:\\S+ ){0,2}(?:charge|bill) you", 'no need to pay', "(?:won't|will not|don't) (?:have|need) to pay",
+  "(?:won't|will not|wouldn't|don't|do not|need not|not) (?:\\S+ ){0,2}(?:charge|bill) you", "(?:no|there's no|there is no) (?:\\S+ ){0,2}(?:fees?|charges?|deposits?|surcharges?)",
+  'kein\\p{L}* (?:\\S+ ){0,2}(?:gebühr|anzahlung|zuschlag|pauschale|aufpreis|kaution)\\p{L}*', 'bez (?:\\S+ ){0,2}(?:naknad|polog|depozit|doplat|akontacij)\\p{L}*', 'no need to pay', "(?:won't|will not|don't) (?:have|need) to pay",
   '(?:berechnen|verrechnen) (?:\\S+ ){0,3}nicht', 'nicht (?:\\S+ ){0,2}(?:berechne*|verrechne*|in rechnung)', 'müssen (?:\\S+ ){0,3}nicht (?:be)?zahlen', 'nichts (?:be)?zahlen',
   '(?:nećemo|ne ćemo|nećemo vam|ne) (?:\\S+ ){0,2}(?:naplatiti|naplaćivati|zaračunati)', 'ne naplaćujemo', 'nećete (?:\\S+ ){0,2}(?:platiti|plaćati)',
 );
@@ -93,6 +105,6 @@ export const PRICE_HOLDS = vocab(
 export const PERCENT = /(?<![\p{L}\d])\d{1,3}(?:[.,]\d)?\s?(?:%|percent|per cent|prozent|posto|postot\p{L}*)(?![\p{L}\d])/iu;
 
 /** Negation that takes a promise back ("I cannot offer a discount", "kann ich leider nicht anbieten"). */
-export const CLAUSE_NEGATION = vocab("not", "n't", 'cannot', 'unable', 'never', 'unfortunately', 'nicht', 'leider', 'nie', 'ne', 'nažalost', 'nismo', 'nije', 'nikad', 'ne možemo', 'nemoguće');
+export const CLAUSE_NEGATION = vocab('not', "\\p{L}+n[’']t", 'cannot', 'unable', 'never', 'unfortunately', 'nicht', 'leider', 'nie', 'ne', 'nažalost', 'nismo', 'nije', 'nikad', 'ne možemo', 'nemoguće');
 /** "no discount", "kein Rabatt", "bez popusta": a negation right before the promised thing. */
 export const NEGATED_NOUN = /(?:^|[^\p{L}])(?:no|kein\p{L}*|ohne|bez|nema)\s+(?:\p{L}+\s+)?$/iu;

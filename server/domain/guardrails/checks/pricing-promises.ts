@@ -11,7 +11,7 @@
 import { extractAmounts } from '../extract-amounts.ts';
 import {
   CHANGE_CUE, CLAUSE_NEGATION, COMPARED, FEE_NOUN, FREE, FREE_NOT_MONEY, GUARANTEE, MATCH, NEGATED_NOUN, NOT_CHARGED,
-  PERCENT, PRICE_HOLDS, PRICE_NOUN, REDUCTION, vocab, WAIVE,
+  MEETS_BUDGET, PERCENT, PRICE_HOLDS, PRICE_NOUN, REDUCTION, vocab, WAIVE,
 } from '../pricing-vocabulary.ts';
 import type { GroundingCheck, GroundingContext, GroundingIssue } from '../types.ts';
 
@@ -36,6 +36,8 @@ const HONOUR_OLD = vocab(
 
 const amounts = (c: Clause) => extractAmounts(c.text);
 const isQuoted = (c: Clause, value: number) => (c.ctx.lead.quotes ?? []).some((q) => q?.amount != null && Math.abs(q.amount - value) <= 0.5);
+/** The clause without "feel free", "free to", "a free date": uses of free that are not about money. */
+const moneyText = (c: Clause) => c.text.replace(new RegExp(FREE_NOT_MONEY.source, 'giu'), (m) => ' '.repeat(m.length));
 const both = (a: RegExp, b: RegExp) => (c: Clause) => (b.test(c.text) ? c.text.match(a) : null);
 
 const RULES: Rule[] = [
@@ -44,12 +46,12 @@ const RULES: Rule[] = [
   {
     what: 'a new price',
     // A figure that is not the quoted amount, said as what the customer would pay: "for 2,000 EUR instead of 2,650".
-    find: (c) => (amounts(c).some((a) => !isQuoted(c, a.value)) ? c.text.match(CHANGE_CUE) : null),
+    find: (c) => (amounts(c).some((a) => !isQuoted(c, a.value)) ? c.text.match(CHANGE_CUE) : null) ?? c.text.match(MEETS_BUDGET),
   },
   { what: 'a discount or special price', find: (c) => c.text.match(DISCOUNT_NOUN) },
   { what: 'a lower price', find: both(REDUCTION, PRICE_NOUN) },
-  { what: 'a waived fee', find: (c) => c.text.match(NOT_CHARGED) ?? (FEE_NOUN.test(c.text) ? c.text.match(WAIVE) : null) },
-  { what: 'something free', find: (c) => (FREE.test(c.text.replace(new RegExp(FREE_NOT_MONEY.source, 'giu'), ' ')) ? c.text.match(FREE) : null) },
+  { what: 'a waived fee', find: (c) => c.text.match(NOT_CHARGED) ?? (FEE_NOUN.test(c.text) ? moneyText(c).match(WAIVE) : null) },
+  { what: 'something free', find: (c) => moneyText(c).match(FREE) },
   { what: 'price matching', find: both(MATCH, COMPARED) },
   { what: 'a price guarantee or lock', find: (c) => c.text.match(PRICE_HOLDS) ?? (PRICE_NOUN.test(c.text) ? c.text.match(GUARANTEE) : null) },
   { what: 'the best or lowest price', find: (c) => c.text.match(BEST_PRICE) },
