@@ -125,4 +125,16 @@ describe.each(DB_TARGETS)('first run and the rep\'s day on $kind', (target) => {
       expect((await get(`/api/v1/recommendations/${rec.id}`, t.auth('rep'))).json().status).toBe('needs_review');
     });
   }
+
+  it('filters the audit log by part of a person\'s name and by an action prefix', async () => {
+    const people = (await get('/api/people', t.auth('manager'))).json().items as { actor: string; name: string }[];
+    const rep = people.find((p) => p.name === 'test rep')!;
+    const res = await get('/api/audit?actor=TEST%20REP&action=recommendation.review&limit=100', t.auth('manager'));
+    const items = res.json().items as { actor: string; action: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(PRICE_CHANGES.length);
+    expect(new Set(items.map((i) => i.actor))).toEqual(new Set([rep.actor]));
+    expect(items.every((i) => i.action.startsWith('recommendation.review'))).toBe(true);
+    // An underscore is a letter here, not a LIKE wildcard.
+    expect((await get('/api/audit?action=recommendation_', t.auth('manager'))).json().total).toBe(0);
+  });
 });
