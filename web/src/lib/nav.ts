@@ -8,6 +8,7 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
+  { label: 'Start', href: '/start', roles: ['admin'] },
   { label: 'Datasets', href: '/datasets', roles: ['manager', 'engineer'] },
   { label: 'Rules', href: '/rules', roles: ['manager', 'engineer'] },
   { label: 'Prompts', href: '/prompts', roles: ['manager', 'engineer'] },
