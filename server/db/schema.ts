@@ -12,6 +12,8 @@ export interface TokensTable {
   created_by: string | null;
   created_at: TimestampDefault;
   revoked_at: Date | null;
+  /** CRM owner names this token acts for (a rep sees leads whose owner is one of them). */
+  acts_for: ColumnType<string[], string | undefined, string>;
 }
 
 export interface DatasetsTable {
@@ -154,6 +156,10 @@ export interface ReleasesTable {
   gate_results: Json | null;
   eval_run_ids: ColumnType<string[], string | undefined, string>;
   promoted_at: Date | null;
+  /** A rollback to this release: recorded beside the approval (decided_*), never over it. */
+  rolled_back_by: ColumnType<string | null, string | null | undefined, string | null>;
+  rolled_back_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  rollback_comment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type EvalRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -212,12 +218,16 @@ export interface RecommendationsTable {
   assigned_to: string | null;
   created_by: string;
   created_at: TimestampDefault;
+  /** The newer recommendation for the same lead that replaced this one (status `superseded`). */
+  superseded_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReviewsTable {
   id: Generated<string>;
   recommendation_id: string;
   action: 'approve' | 'edit' | 'reject';
+  /** The draft as produced, beside the final text the reviewer approved. */
+  original: ColumnType<unknown, string | null | undefined, string | null>;
   final: Json | null;
   reason: string | null;
   issues: Json;

@@ -42,7 +42,7 @@ export function guardDraft(draft: DraftRecommendation, lead: Lead, asOf: string)
   const riskFlags = [
     ...consented.draft.risk_flags,
     ...consented.flags,
-    ...issues.map((i) => `Check before sending (${i.kind}): "${i.text}" - ${i.explanation}`),
+    ...issues.map((i) => `Check before sending: "${i.text}" - ${i.explanation}`),
   ];
   return { draft: { ...consented.draft, risk_flags: riskFlags }, issues, withheld };
 }

@@ -97,11 +97,11 @@ describe.skipIf(!hasChromium)('web UI in a browser: releases, review, audit', ()
     await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Releases' }).click();
     await manager.getByRole('region', { name: 'In production' }).getByText('release #1').waitFor();
 
-    // Their own proposal: the server refuses (four eyes), and the page says so.
+    // Their own proposal: Approve is disabled (four eyes), and the page says why.
     const own = manager.getByRole('article', { name: `Release #${ownProposal.number}` });
     await own.getByText('GATES PASS').waitFor();
-    await own.getByRole('button', { name: 'Approve and promote' }).click();
-    await expect.poll(() => own.getByRole('alert').innerText()).toMatch(/Four eyes/);
+    expect(await own.getByRole('button', { name: 'Approve and promote' }).isDisabled()).toBe(true);
+    await expect.poll(() => own.getByRole('note').innerText()).toMatch(/someone else must approve it/);
 
     // The engineer's proposal: gates per dataset, then approve with a comment.
     const card = manager.getByRole('article', { name: `Release #${proposal.number}` });
@@ -135,14 +135,14 @@ describe.skipIf(!hasChromium)('web UI in a browser: releases, review, audit', ()
     await body.fill(`${original}\n\nWe could also do it on 5 March 2027 from Paris.`);
     await rep.getByRole('button', { name: 'Check', exact: true }).click();
     const check = rep.getByRole('region', { name: 'Check result' });
-    await expect.poll(() => check.innerText()).toMatch(/unsupported (date|place)[\s\S]*(5 March 2027|Paris)/i);
+    await expect.poll(() => check.innerText()).toMatch(/(date|place) not in the record[\s\S]*(5 March 2027|Paris)/i);
     // The flagged spans are marked in the checked text (as text, never markup).
     expect(await check.locator('mark').filter({ hasText: /5 March 2027|Paris/ }).count()).toBeGreaterThan(0);
 
     // Approving the edit: the server wants the issue acknowledged; the page offers "approve anyway".
     await rep.getByRole('button', { name: 'Approve edited text' }).click();
     const refused = rep.getByRole('alert', { name: 'Review refused' });
-    await expect.poll(() => refused.innerText()).toMatch(/does not support|acknowledge/i);
+    await expect.poll(() => refused.innerText()).toMatch(/does not back up/i);
     await refused.getByRole('button', { name: /Approve anyway/ }).click();
     await expect.poll(() => rep.getByRole('status').first().innerText()).toMatch(/edited text is approved/);
 

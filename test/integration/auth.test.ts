@@ -36,7 +36,7 @@ describe.each(DB_TARGETS)('tokens and roles on $kind', (target) => {
     const { token, name, role, id } = res.json();
     expect({ name, role }).toEqual({ name: 'Marko', role: 'rep' });
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
-    expect(me.json()).toEqual({ name: 'Marko', role: 'rep' });
+    expect(me.json()).toMatchObject({ name: 'Marko', role: 'rep', acts_for: ['Marko'] });
     const stored = await t.database.db.selectFrom('tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);

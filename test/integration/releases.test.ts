@@ -72,9 +72,16 @@ describe.each(DB_TARGETS)('release flow on $kind', (target) => {
     const rollback = await t.app.inject({ method: 'POST', url: `/api/releases/${release1}/rollback`, headers: manager2, payload: {} });
     expect(rollback.statusCode).toBe(200);
     expect(await recommendReleaseId()).toBe(release1);
+    // The rollback is recorded beside release 1's own approval, not over it.
+    expect(rollback.json()).toMatchObject({ status: 'production', decided_by: 'system', rolled_back_by: expect.stringMatching(/^token:/), rolled_back_at: expect.any(String) });
 
     const audit = await t.app.inject({ method: 'GET', url: `/api/audit?subject=${release.id}`, headers: t.auth('manager') });
-    expect(audit.json().items.map((i: { action: string }) => i.action).sort()).toEqual(['release.approve', 'release.gates', 'release.propose']);
+    // The refused self-approval is an entry too; the release that left production gets its own.
+    expect(audit.json().items.map((i: { action: string }) => i.action).sort()).toEqual(['release.approve', 'release.approve_refused', 'release.gates', 'release.propose', 'release.rolled_back']);
+    const after = await t.app.inject({ method: 'GET', url: `/api/releases/${release.id}`, headers: t.auth('manager') });
+    expect(after.json()).toMatchObject({ status: 'approved', decision_comment: 'looks good', decided_by: expect.stringMatching(/^token:/) });
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/releases', headers: t.auth('manager') })).json().items.find((r: { id: string }) => r.id === release.id);
+    expect(listed.ruleset_version).toMatchObject({ message: 'raise the contact threshold by one' });
     const approveEntry = audit.json().items.find((i: { action: string }) => i.action === 'release.approve');
     expect(approveEntry.details.gate_results.passed).toBe(true);
   });

@@ -17,9 +17,11 @@ describe.each(DB_TARGETS)('review, outcomes and grounding on $kind', (target) =>
   });
   afterAll(async () => t?.close());
 
+  // Each call is a different lead: a second recommendation for the same lead would supersede the first.
+  let leadNumber = 0;
   async function recommendation(owner: string | null) {
     const lead = demoLeadWhere((l) => l.label?.decision === 'contact' && !!l.contact?.email && !!l.contact?.name && l.consent?.email !== false);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations', headers: t.auth('rep'), payload: { lead: { ...lead, owner }, as_of: AS_OF } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations', headers: t.auth('rep'), payload: { lead: { ...lead, id: `${lead.id}-${++leadNumber}`, owner }, as_of: AS_OF } });
     const rec = res.json();
     expect(rec.recommendation).not.toBeNull();
     return rec;
@@ -70,7 +72,8 @@ describe.each(DB_TARGETS)('review, outcomes and grounding on $kind', (target) =>
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'edited', final: { email: { subject: email.subject } } });
     const audit = await t.app.inject({ method: 'GET', url: `/api/audit?subject=${rec.id}`, headers: t.auth('manager') });
-    expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(['recommendation.edit', 'recommendation.create']);
+    // The refused pricing approval is in the log too, before the accepted edit.
+    expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(['recommendation.edit', 'recommendation.review_refused', 'recommendation.create']);
   });
 
   it('needs a reason to reject; records outcomes and exports them as labels', async () => {

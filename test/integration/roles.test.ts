@@ -7,15 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { DB_TARGETS } from '../helpers/databases.ts';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const ALL = ['admin', 'manager', 'engineer', 'rep'] as const;
-const BUILD = ['manager', 'engineer'] as const;
+// Admin is a superset of every role: every row that any role may call lists admin too.
+const BUILD = ['admin', 'manager', 'engineer'] as const;
 
 const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload?: object }[] = [
   { method: 'GET', url: '/api/me', allowed: ALL },
   { method: 'POST', url: '/api/tokens', allowed: ['admin'], payload: { name: 'x', role: 'rep' } },
   { method: 'GET', url: '/api/tokens', allowed: ['admin'] },
   { method: 'DELETE', url: '/api/tokens/tok_none', allowed: ['admin'] },
+  { method: 'PATCH', url: '/api/tokens/tok_none', allowed: ['admin'], payload: { acts_for: ['x'] } },
+  { method: 'GET', url: '/api/people', allowed: ALL },
   { method: 'GET', url: '/api/settings', allowed: ['admin', 'manager', 'engineer'] },
   { method: 'PUT', url: '/api/settings', allowed: ['admin'], payload: {} },
   { method: 'GET', url: '/api/audit', allowed: ['manager', 'admin'] },
@@ -65,19 +68,19 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'GET', url: '/api/evals/runs/none/events', allowed: BUILD },
   { method: 'GET', url: '/api/evals/compare?a=x&b=y', allowed: BUILD },
   { method: 'GET', url: '/api/releases', allowed: BUILD },
-  { method: 'GET', url: '/api/releases/production', allowed: ['manager', 'engineer', 'rep'] },
+  { method: 'GET', url: '/api/releases/production', allowed: ALL },
   { method: 'POST', url: '/api/releases', allowed: BUILD, payload: { ruleset_version_id: 'x', prompt_version_id: 'y' } },
   { method: 'POST', url: '/api/releases/none/gates', allowed: BUILD },
-  { method: 'POST', url: '/api/releases/none/approve', allowed: ['manager'], payload: {} },
-  { method: 'POST', url: '/api/releases/none/reject', allowed: ['manager'], payload: { comment: 'x' } },
-  { method: 'POST', url: '/api/releases/none/rollback', allowed: ['manager'], payload: {} },
-  { method: 'POST', url: '/api/v1/recommendations', allowed: ['rep', 'manager', 'engineer'], payload: { lead: { id: 'x' } } },
-  { method: 'POST', url: '/api/v1/recommendations/batch', allowed: ['rep', 'manager', 'engineer'], payload: { leads: [{ id: 'x' }] } },
-  { method: 'GET', url: '/api/v1/recommendations', allowed: ['rep', 'manager'] },
-  { method: 'GET', url: '/api/v1/recommendations/rec_none', allowed: ['rep', 'manager'] },
-  { method: 'POST', url: '/api/v1/recommendations/rec_none/check', allowed: ['rep', 'manager'], payload: {} },
-  { method: 'POST', url: '/api/v1/recommendations/rec_none/review', allowed: ['rep', 'manager'], payload: { action: 'approve' } },
-  { method: 'POST', url: '/api/v1/recommendations/rec_none/outcome', allowed: ['rep', 'manager'], payload: { outcome: 'converted' } },
+  { method: 'POST', url: '/api/releases/none/approve', allowed: ['admin', 'manager'], payload: {} },
+  { method: 'POST', url: '/api/releases/none/reject', allowed: ['admin', 'manager'], payload: { comment: 'x' } },
+  { method: 'POST', url: '/api/releases/none/rollback', allowed: ['admin', 'manager'], payload: {} },
+  { method: 'POST', url: '/api/v1/recommendations', allowed: ALL, payload: { lead: { id: 'x' } } },
+  { method: 'POST', url: '/api/v1/recommendations/batch', allowed: ALL, payload: { leads: [{ id: 'x' }] } },
+  { method: 'GET', url: '/api/v1/recommendations', allowed: ['admin', 'rep', 'manager'] },
+  { method: 'GET', url: '/api/v1/recommendations/rec_none', allowed: ['admin', 'rep', 'manager'] },
+  { method: 'POST', url: '/api/v1/recommendations/rec_none/check', allowed: ['admin', 'rep', 'manager'], payload: {} },
+  { method: 'POST', url: '/api/v1/recommendations/rec_none/review', allowed: ['admin', 'rep', 'manager'], payload: { action: 'approve' } },
+  { method: 'POST', url: '/api/v1/recommendations/rec_none/outcome', allowed: ['admin', 'rep', 'manager'], payload: { outcome: 'converted' } },
   { method: 'GET', url: '/api/v1/outcomes/export', allowed: BUILD },
   { method: 'POST', url: '/api/v1/grounding', allowed: ALL, payload: { lead: { id: 'x' }, text: 'hello' } },
 ];
@@ -116,6 +119,10 @@ describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {
       });
     }
   }
+
+  it('lets admin call every route that any role may call', () => {
+    expect(ROUTES.filter((r) => r.allowed.length > 0 && !r.allowed.includes('admin')).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
 
   it('serves /api/health to anyone', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);

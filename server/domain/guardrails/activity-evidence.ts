@@ -19,10 +19,14 @@ export type PastEvent =
   | 'quote_valid'
   | 'quote_accepted'
   | 'callback_requested'
-  | 'customer_contacted_us';
+  | 'customer_contacted_us'
+  /** Something agreed with the customer, written in an activity ("agreed", "vereinbart", "dogovoreno"). */
+  | 'agreement';
 
 const FAILED_CALL = /^(no_answer|no answer|voicemail|busy|invalid_number|invalid|failed|bounced|not_reached|unreachable|wrong_number)$/i;
 const CALLBACK = /\b(call (me )?back|callback|call me|ring me|give me a call|r(ü|u)ckruf|rufen sie (mich )?(an|zur(ü|u)ck)|nazovite|nazvati|javite se)\b/i;
+
+const AGREED = /(agree|agreed|agreement|deal\b|arranged|vereinbar|abgemacht|einverstanden|zugesagt|abgesprochen|dogovor|slož|pristal|pristao)/i;
 
 export function hasPastEvent(lead: Lead, event: PastEvent, asOf?: Date): boolean {
   const acts = lead.activities ?? [];
@@ -60,6 +64,8 @@ export function hasPastEvent(lead: Lead, event: PastEvent, asOf?: Date): boolean
     }
     case 'quote_accepted':
       return quotes.some((q) => q.status === 'accepted');
+    case 'agreement':
+      return acts.some((a) => a?.direction !== 'internal' && AGREED.test(a?.text ?? ''));
     case 'callback_requested':
       return acts.some((a) => a?.direction === 'inbound' && CALLBACK.test(a.text ?? '')) || acts.some((a) => /callback/i.test(a?.outcome ?? ''));
   }

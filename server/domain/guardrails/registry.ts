@@ -12,6 +12,7 @@ import { placeCheck } from './checks/places.ts';
 import { pricingPromiseCheck } from './checks/pricing-promises.ts';
 import { prohibitedActionCheck } from './checks/prohibited-actions.ts';
 import { quantityCheck } from './checks/quantities.ts';
+import { unearnedStatusCheck } from './checks/unearned-status.ts';
 import { buildRecordFacts } from './record-facts.ts';
 import { toDay } from './text-utils.ts';
 import type { GroundingCheck, GroundingContext, GroundingOptions, GroundingResult } from './types.ts';
@@ -24,6 +25,7 @@ export const GROUNDING_CHECKS: readonly GroundingCheck[] = [
   quantityCheck,
   pastEventCheck,
   pricingPromiseCheck,
+  unearnedStatusCheck,
   prohibitedActionCheck,
   injectionCheck,
 ];

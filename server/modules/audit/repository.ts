@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { actorsNamed } from '../auth/tokens.ts';
 
 export interface AuditEntryInput {
   actor: string;
@@ -29,11 +30,19 @@ export interface AuditQuery {
   offset: number;
 }
 
+/** `release` finds release.approve and release.rollback; `release.approve` also finds release.approve_refused. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export async function listAudit(db: Kysely<DB>, query: AuditQuery) {
   let q = db.selectFrom('audit_log');
   if (query.subject) q = q.where('subject', '=', query.subject);
-  if (query.action) q = q.where('action', '=', query.action);
-  if (query.actor) q = q.where('actor', '=', query.actor);
+  // The action filter is a prefix: what a person types ("release", "recommendation.rev") finds the family.
+  if (query.action) q = q.where('action', 'like', `${escapeLike(query.action.trim())}%`);
+  if (query.actor) {
+    // A person's display name (any part of it, case-blind) or an exact actor id.
+    const actors = await actorsNamed(db, query.actor);
+    q = q.where('actor', 'in', actors.length ? actors : [query.actor]);
+  }
   const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
   const rows = await q.selectAll().orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute();
   return {

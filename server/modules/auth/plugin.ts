@@ -20,6 +20,16 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * THE role check. Admin is a superset of every role: it passes any route that declares roles.
+ * A route that declares none stays closed to everyone, admin included (fail closed). The
+ * four-eyes rule is not a role rule: it compares persons, in the release service.
+ */
+export function mayUse(role: Role, allowed: readonly Role[]): boolean {
+  if (allowed.length === 0) return false;
+  return role === 'admin' || allowed.includes(role);
+}
+
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('unauthorized', 'Authentication required.');
   return request.principal;
@@ -75,7 +85,7 @@ export function registerAuth(app: FastifyInstance, adminToken: string | undefine
     }
     request.principal = principal;
     const allowed = config.roles ?? [];
-    if (!allowed.includes(principal.role)) {
+    if (!mayUse(principal.role, allowed)) {
       throw new AppError('forbidden', `The ${principal.role} role may not do this (allowed: ${allowed.join(', ') || 'none'}).`);
     }
   });

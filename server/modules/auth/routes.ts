@@ -4,7 +4,10 @@ import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { principalOf } from './plugin.ts';
 import { Role, ANY_ROLE } from './roles.ts';
-import { createToken, listTokens, revokeToken } from './tokens.ts';
+import { createToken, listPeople, listTokens, revokeToken, updateToken } from './tokens.ts';
+
+const OwnerNames = z.array(z.string().trim().min(1).max(100)).max(50);
+const TokenView = z.object({ id: z.string(), name: z.string(), role: Role, acts_for: z.array(z.string()) });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -14,18 +17,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Create a bearer token for a role (shown once)',
-        body: z.object({ name: z.string().trim().min(1).max(100), role: Role }),
+        body: z.object({
+          name: z.string().trim().min(1).max(100),
+          role: Role,
+          /** CRM owner names this person acts for (a rep's queue); a rep without it acts for the owner spelled like their name. */
+          acts_for: OwnerNames.optional(),
+        }),
       },
     },
     async (request, reply) => {
       const actor = principalOf(request);
+      const { name, role, acts_for } = request.body;
       // The token and its audit entry commit together: no token exists without its record.
       const created = await app.db.transaction().execute(async (trx) => {
-        const token = await createToken(trx, { ...request.body, createdBy: actor.actor });
-        await recordAudit(trx, { actor: actor.actor, action: 'token.create', subject: token.id, details: { name: token.name, role: token.role } });
+        const token = await createToken(trx, { name, role, actsFor: acts_for, createdBy: actor.actor });
+        await recordAudit(trx, { actor: actor.actor, action: 'token.create', subject: token.id, details: { name: token.name, role: token.role, acts_for: token.acts_for } });
         return token;
       });
-      return reply.status(201).send({ id: created.id, token: created.token, name: created.name, role: created.role });
+      return reply.status(201).send({ id: created.id, token: created.token, name: created.name, role: created.role, acts_for: created.acts_for });
     },
   );
 
@@ -33,6 +42,43 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const rows = await listTokens(app.db);
     return { items: rows.map((r) => ({ ...r, created_at: r.created_at.toISOString(), revoked_at: r.revoked_at?.toISOString() ?? null })) };
   });
+
+  app.patch(
+    '/api/tokens/:id',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        tags: ['auth'],
+        summary: "Change a token's display name or the CRM owners it acts for",
+        params: z.object({ id: z.string().max(100) }),
+        body: z.object({ name: z.string().trim().min(1).max(100).optional(), acts_for: OwnerNames.optional() }),
+        response: { 200: TokenView },
+      },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      const { name, acts_for } = request.body;
+      return app.db.transaction().execute(async (trx) => {
+        const row = await updateToken(trx, request.params.id, { name, actsFor: acts_for });
+        if (!row) throw new AppError('not_found', `No active token ${request.params.id}.`);
+        await recordAudit(trx, { actor: actor.actor, action: 'token.update', subject: row.id, details: { name: row.name, acts_for: row.acts_for } });
+        return { id: row.id, name: row.name, role: row.role as Role, acts_for: row.acts_for ?? [] };
+      });
+    },
+  );
+
+  app.get(
+    '/api/people',
+    {
+      config: { roles: ANY_ROLE },
+      schema: {
+        tags: ['auth'],
+        summary: 'Display names for the actors that records and the audit log hold (token ids are never shown to people)',
+        response: { 200: z.object({ items: z.array(z.object({ actor: z.string(), name: z.string(), role: z.string() })) }) },
+      },
+    },
+    async () => ({ items: await listPeople(app.db) }),
+  );
 
   app.delete(
     '/api/tokens/:id',
@@ -48,6 +94,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/me', { config: { roles: ANY_ROLE }, schema: { tags: ['auth'] } }, async (request) => {
     const p = principalOf(request);
-    return { name: p.name, role: p.role };
+    return { name: p.name, role: p.role, actor: p.actor, acts_for: p.actsFor };
   });
 };

@@ -15,20 +15,54 @@ export function newTokenSecret(): string {
   return `rk_${randomBytes(32).toString('base64url')}`;
 }
 
-export async function createToken(db: Kysely<DB>, input: { name: string; role: Role; createdBy: string | null }) {
+/** Owner names compared the way the CRM export spells them inconsistently: trimmed, case-blind, no duplicates. */
+export function normalizeOwners(names: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const n of names.map((x) => x.trim()).filter(Boolean)) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
+  return [...seen.values()];
+}
+
+export async function createToken(db: Kysely<DB>, input: { name: string; role: Role; createdBy: string | null; actsFor?: string[] }) {
   const token = newTokenSecret();
   const id = `tok_${randomBytes(6).toString('hex')}`;
+  // A rep created without an explicit owner list acts for the owner spelled like their name (shown and editable on the Tokens page).
+  const actsFor = normalizeOwners(input.actsFor ?? (input.role === 'rep' ? [input.name] : []));
   await db
     .insertInto('tokens')
-    .values({ id, name: input.name, role: input.role, token_hash: hashToken(token), created_by: input.createdBy })
+    .values({ id, name: input.name, role: input.role, token_hash: hashToken(token), created_by: input.createdBy, acts_for: JSON.stringify(actsFor) })
     .execute();
-  return { id, token, name: input.name, role: input.role };
+  return { id, token, name: input.name, role: input.role, acts_for: actsFor };
 }
+
+/** The admin renames a token or changes the CRM owners it acts for; returns false for an unknown or revoked token. */
+export async function updateToken(db: Kysely<DB>, id: string, changes: { name?: string; actsFor?: string[] }) {
+  const set: { name?: string; acts_for?: string } = {};
+  if (changes.name !== undefined) set.name = changes.name;
+  if (changes.actsFor !== undefined) set.acts_for = JSON.stringify(normalizeOwners(changes.actsFor));
+  if (!Object.keys(set).length) return db.selectFrom('tokens').select(['id', 'name', 'role', 'acts_for']).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return db.updateTable('tokens').set(set).where('id', '=', id).where('revoked_at', 'is', null).returning(['id', 'name', 'role', 'acts_for']).executeTakeFirst();
+}
+
+/** Every actor string the audit log and records may hold, with the display name to show for it (revoked tokens included). */
+export async function listPeople(db: Kysely<DB>): Promise<{ actor: string; name: string; role: string }[]> {
+  const rows = await db.selectFrom('tokens').select(['id', 'name', 'role']).orderBy('created_at').execute();
+  // 'system' is the first start's own actor (the seeded release and versions).
+  return [{ actor: ADMIN_ENV_ACTOR, name: ADMIN_ENV_NAME, role: 'admin' }, { actor: 'system', name: 'Rekindle (first start)', role: 'admin' }, ...rows.map((r) => ({ actor: `token:${r.id}`, name: r.name, role: r.role }))];
+}
+
+/** Actor strings whose display name contains `text` (case-blind), for "filter the audit log by a person". */
+export async function actorsNamed(db: Kysely<DB>, text: string): Promise<string[]> {
+  const needle = text.trim().toLowerCase();
+  return (await listPeople(db)).filter((p) => p.name.toLowerCase().includes(needle) || p.actor.toLowerCase() === needle).map((p) => p.actor);
+}
+
+export const ADMIN_ENV_ACTOR = 'admin-env';
+export const ADMIN_ENV_NAME = 'admin (WORKBENCH_ADMIN_TOKEN)';
 
 export async function listTokens(db: Kysely<DB>) {
   return db
     .selectFrom('tokens')
-    .select(['id', 'name', 'role', 'created_by', 'created_at', 'revoked_at'])
+    .select(['id', 'name', 'role', 'acts_for', 'created_by', 'created_at', 'revoked_at'])
     .orderBy('created_at')
     .execute();
 }
@@ -61,13 +95,13 @@ export async function authenticate(
   envAdminToken: string | undefined,
 ): Promise<Principal | null> {
   if (envAdminToken && sameSecret(presented, envAdminToken)) {
-    return { actor: 'admin-env', name: 'admin (WORKBENCH_ADMIN_TOKEN)', role: 'admin' };
+    return { actor: ADMIN_ENV_ACTOR, name: ADMIN_ENV_NAME, role: 'admin', actsFor: [] };
   }
   const row = await db
     .selectFrom('tokens')
-    .select(['id', 'name', 'role'])
+    .select(['id', 'name', 'role', 'acts_for'])
     .where('token_hash', '=', hashToken(presented))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? { actor: `token:${row.id}`, name: row.name, role: row.role as Role } : null;
+  return row ? { actor: `token:${row.id}`, name: row.name, role: row.role as Role, actsFor: row.acts_for ?? [] } : null;
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.ts';
 import { draftTexts, WITHHOLDING_KINDS } from '../../pipeline/draft-guardrails.ts';
 import { recordAudit } from '../audit/repository.ts';
 import type { Principal } from '../auth/roles.ts';
+import { mayReview, NOT_YOURS } from './assignment.ts';
 import type { RecommendationView } from './service.ts';
 
 export type RecommendationRow = Selectable<RecommendationsTable>;
@@ -24,9 +25,7 @@ export interface FinalText {
 export async function loadForActor(db: Kysely<DB>, id: string, principal: Principal): Promise<RecommendationRow> {
   const row = await db.selectFrom('recommendations').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', `No recommendation ${id}.`);
-  if (principal.role === 'rep' && row.assigned_to && row.assigned_to.toLowerCase() !== principal.name.toLowerCase()) {
-    throw new AppError('forbidden', `This recommendation is assigned to ${row.assigned_to}.`);
-  }
+  if (!mayReview(principal, row.assigned_to)) throw new AppError('forbidden', NOT_YOURS);
   return row;
 }
 
@@ -35,6 +34,16 @@ export function checkFinalText(lead: Lead, asOf: string, text: FinalText): Groun
   if (text.email && lead.consent?.email === false) issues.push({ kind: 'prohibited_action', text: 'email', explanation: 'The customer has not consented to email.' } as GroundingIssue);
   if (text.phone_script && lead.consent?.phone === false) issues.push({ kind: 'prohibited_action', text: 'phone call', explanation: 'The customer has not consented to phone calls.' } as GroundingIssue);
   return issues;
+}
+
+/** Why an approval was refused, in the reviewer's words, not the API's. */
+export function refusalSentence(blocking: GroundingIssue[]): string {
+  const kinds = new Set(blocking.map((i) => i.kind));
+  const parts: string[] = [];
+  if (kinds.has('pricing_promise')) parts.push('changes or promises a price (only a new written quote can do that)');
+  if (kinds.has('prohibited_action')) parts.push('says something was done that a person must do in the CRM, or uses a channel the customer has not agreed to');
+  if (kinds.has('followed_injected_instruction')) parts.push('follows instructions found in the CRM notes');
+  return `This text cannot be approved: it ${parts.join('; it ')}. Change the highlighted words first.`;
 }
 
 export interface ReviewInput {
@@ -47,6 +56,9 @@ export interface ReviewInput {
 
 export async function reviewRecommendation(db: Kysely<DB>, id: string, principal: Principal, input: ReviewInput) {
   const row = await loadForActor(db, id, principal);
+  if (row.status === 'superseded') {
+    throw new AppError('conflict', `A newer recommendation for lead ${row.lead_id} replaced this one${row.superseded_by ? ` (${row.superseded_by})` : ''}; review the current one instead.`, { superseded_by: row.superseded_by });
+  }
   if (row.status !== 'needs_review') throw new AppError('conflict', `Recommendation ${id} is ${row.status}; only one waiting for review can be reviewed.`);
   const view = row.output as RecommendationView;
   const lead = row.lead as Lead;
@@ -66,12 +78,20 @@ export async function reviewRecommendation(db: Kysely<DB>, id: string, principal
     issues = checkFinalText(lead, view.as_of, final);
     const blocking = issues.filter((i) => WITHHOLDING_KINDS.has(i.kind));
     if (blocking.length) {
-      throw new AppError('unprocessable', 'The text makes a pricing promise, claims an action or uses a channel without consent; change it first.', { issues });
+      // A refused attempt is an audit entry too (whatever was acknowledged): who tried to approve what, and why it was refused.
+      await recordAudit(db, {
+        actor: principal.actor,
+        action: 'recommendation.review_refused',
+        subject: id,
+        details: { lead_id: row.lead_id, attempted: input.action, acknowledged: Boolean(input.acknowledge_issues), refused_for: [...new Set(blocking.map((i) => i.kind))], issues: blocking },
+      });
+      throw new AppError('unprocessable', refusalSentence(blocking), { issues, blocking: true });
     }
     if (issues.length && !input.acknowledge_issues) {
-      throw new AppError('unprocessable', 'The text has claims the lead record does not support; review them and send acknowledge_issues: true to accept.', { issues });
+      throw new AppError('unprocessable', 'The text says things the lead record does not back up (listed below). Check each one; if they are right, approve anyway.', { issues, blocking: false });
     }
   }
+  const original: FinalText | null = view.recommendation ? { email: view.recommendation.email, phone_script: view.recommendation.phone_script } : null;
 
   const status = input.action === 'approve' ? 'approved' : input.action === 'edit' ? 'edited' : 'rejected';
   return db.transaction().execute(async (trx) => {
@@ -79,7 +99,7 @@ export async function reviewRecommendation(db: Kysely<DB>, id: string, principal
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', `Recommendation ${id} was reviewed at the same time by someone else.`);
     await trx
       .insertInto('reviews')
-      .values({ recommendation_id: id, action: input.action, final: final ? JSON.stringify(final) : null, reason: input.reason ?? null, issues: JSON.stringify(issues), actor: principal.actor })
+      .values({ recommendation_id: id, action: input.action, original: original ? JSON.stringify(original) : null, final: final ? JSON.stringify(final) : null, reason: input.reason ?? null, issues: JSON.stringify(issues), actor: principal.actor })
       .execute();
     await recordAudit(trx, {
       actor: principal.actor,
@@ -87,7 +107,7 @@ export async function reviewRecommendation(db: Kysely<DB>, id: string, principal
       subject: id,
       details: { lead_id: row.lead_id, reviewer: principal.name, final, reason: input.reason ?? null, issues, angle: view.recommendation?.angle ?? null, reasons: view.reasons.map((r) => r.code) },
     });
-    return { id, status, issues, final };
+    return { id, status, issues, final, original, reviewed_by: principal.name };
   });
 }
 

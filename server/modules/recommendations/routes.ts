@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
 import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
 import { buildLeadStory } from '../../domain/story/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { principalOf } from '../auth/plugin.ts';
+import { assignmentReason, limitedToOwnLeads, reviewableBy } from './assignment.ts';
 import { exportLabeledLeads } from './outcome-export.ts';
 import { TokenBuckets } from './rate-limit.ts';
 import { checkFinalText, loadForActor, OUTCOMES, recordOutcome, reviewRecommendation } from './review-service.ts';
@@ -24,6 +27,14 @@ function validateLeads(values: unknown[], prefix: (i: number) => string): Lead[]
   });
   if (errors.length) throw new AppError('bad_request', errors.slice(0, 20).join('; '), { errors });
   return leads;
+}
+
+/** Release numbers people recognise ("release 3") for the release ids of some recommendations. */
+async function releaseNumbers(db: Kysely<DB>, ids: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('releases').select(['id', 'number']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.number]));
 }
 
 /** The engine never reads the clock; the endpoint decides "today" when the caller does not say. */
@@ -77,7 +88,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['recommendations'],
         summary: 'Review queue: by priority, assigned to the caller or unassigned (reps)',
         querystring: z.object({
-          status: z.enum(['needs_review', 'approved', 'edited', 'rejected', 'no_action', 'all']).default('needs_review'),
+          status: z.enum(['needs_review', 'approved', 'edited', 'rejected', 'no_action', 'superseded', 'all']).default('needs_review'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -87,35 +98,46 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = principalOf(request);
       let q = app.db.selectFrom('recommendations');
       if (request.query.status !== 'all') q = q.where('status', '=', request.query.status);
-      if (principal.role === 'rep') q = q.where((eb) => eb.or([eb('assigned_to', 'is', null), eb(eb.fn('lower', ['assigned_to']), '=', principal.name.toLowerCase())]));
+      if (limitedToOwnLeads(principal)) q = q.where(reviewableBy(principal));
       const [{ n }] = await q.select((eb) => eb.fn.countAll<string>().as('n')).execute();
       const rows = await q
-        .select(['id', 'lead_id', 'decision', 'priority', 'status', 'assigned_to', 'created_at', 'output'])
+        .select(['id', 'lead_id', 'release_id', 'decision', 'priority', 'status', 'assigned_to', 'created_at', 'output', 'superseded_by'])
         .orderBy('priority', 'desc')
         .orderBy('created_at', 'desc')
         .limit(request.query.limit)
         .offset(request.query.offset)
         .execute();
+      const releases = await releaseNumbers(app.db, rows.map((r) => r.release_id));
       return {
         total: Number(n),
         items: rows.map((r) => {
           const view = r.output as RecommendationView;
-          return { id: r.id, lead_id: r.lead_id, decision: r.decision, priority: r.priority, status: r.status, assigned_to: r.assigned_to, created_at: r.created_at.toISOString(), angle: view.recommendation?.angle ?? null, reasons: view.reasons };
+          return {
+            id: r.id, lead_id: r.lead_id, decision: r.decision, priority: r.priority, status: r.status, assigned_to: r.assigned_to, created_at: r.created_at.toISOString(),
+            angle: view.recommendation?.angle ?? null, reasons: view.reasons,
+            release_id: r.release_id, release_number: releases.get(r.release_id) ?? null, superseded_by: r.superseded_by,
+          };
         }),
       };
     },
   );
 
   app.get('/api/v1/recommendations/:id', { config: { roles: reviewers }, schema: { tags: ['recommendations'], params: IdParams } }, async (request) => {
-    const row = await loadForActor(app.db, request.params.id, principalOf(request));
-    const [reviews, outcomes] = await Promise.all([
+    const principal = principalOf(request);
+    const row = await loadForActor(app.db, request.params.id, principal);
+    const [reviews, outcomes, releases] = await Promise.all([
       app.db.selectFrom('reviews').selectAll().where('recommendation_id', '=', row.id).orderBy('id').execute(),
       app.db.selectFrom('outcomes').selectAll().where('recommendation_id', '=', row.id).orderBy('id').execute(),
+      releaseNumbers(app.db, [row.release_id]),
     ]);
     const view = row.output as RecommendationView;
     // The story is read from the stored lead (not stored twice: an erasure of the lead erases it too).
     const story = buildLeadStory(row.lead as Lead, view.as_of);
-    return { ...view, status: row.status, assigned_to: row.assigned_to, lead: row.lead, story, reviews, outcomes };
+    return {
+      ...view, status: row.status, assigned_to: row.assigned_to, lead: row.lead, story, reviews, outcomes,
+      created_at: row.created_at.toISOString(), release_number: releases.get(row.release_id) ?? null, superseded_by: row.superseded_by,
+      assignment_reason: assignmentReason(principal, row.assigned_to),
+    };
   });
 
   app.post(

@@ -4,7 +4,7 @@
  * If that write fails the caller gets a 503, never an unlogged recommendation.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
@@ -82,21 +82,43 @@ async function insertChunk(db: Kysely<DB>, chunk: Persisted[], actor: string): P
 
 const CHUNK = 500;
 
+/**
+ * One current recommendation per lead: the open (needs_review) earlier ones of each lead become
+ * `superseded`, pointing at the newest, each with its own audit entry, in one statement. Rows stay;
+ * only their status changes, so what a rep saw before can always be shown again.
+ */
+async function supersedeEarlier(db: Kysely<DB>, newest: Map<string, string>, actor: string): Promise<void> {
+  if (!newest.size) return;
+  const pairs = sql.join([...newest].map(([leadId, id]) => sql`(${leadId}, ${id})`));
+  await sql`
+    with n(lead_id, new_id) as (values ${pairs}),
+    s as (
+      update recommendations r set status = 'superseded', superseded_by = n.new_id
+      from n where r.lead_id = n.lead_id and r.status = 'needs_review' and r.id <> n.new_id
+      returning r.id, r.lead_id, n.new_id
+    )
+    insert into audit_log (actor, action, subject, details)
+    select ${actor}, 'recommendation.supersede', s.id, jsonb_build_object('lead_id', s.lead_id, 'superseded_by', s.new_id) from s
+  `.execute(db);
+}
+
 async function persist(db: Kysely<DB>, items: Persisted[], actor: string): Promise<void> {
+  // A lead listed twice in one batch: its last item is the current one, and the earlier is superseded like any other.
+  const newest = new Map<string, string>();
+  for (const { view } of items) newest.set(view.lead_id, view.id);
   try {
-    if (items.length <= CHUNK) {
-      await insertChunk(db, items, actor);
-    } else {
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < items.length; i += CHUNK) await insertChunk(trx, items.slice(i, i + CHUNK), actor);
-      });
-    }
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < items.length; i += CHUNK) await insertChunk(trx, items.slice(i, i + CHUNK), actor);
+      const ids = [...newest];
+      for (let i = 0; i < ids.length; i += CHUNK) await supersedeEarlier(trx, new Map(ids.slice(i, i + CHUNK)), actor);
+    });
   } catch (error) {
     const unavailable = new AppError('unavailable', 'The recommendation could not be written to the audit log, so it is not returned. Try again shortly.');
     // Logged by the error handler; the caller is not told database internals.
     unavailable.cause = error;
     throw unavailable;
   }
+  for (const { view } of items) if (view.status === 'needs_review' && newest.get(view.lead_id) !== view.id) view.status = 'superseded';
 }
 
 export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string): Promise<RecommendationView[]> {

@@ -39,7 +39,7 @@ export async function transition(
   id: string,
   from: ReleaseStatus[],
   to: ReleaseStatus,
-  extra: Partial<Pick<ReleaseRow, 'decided_by' | 'decided_at' | 'decision_comment' | 'promoted_at'>> = {},
+  extra: Partial<Pick<ReleaseRow, 'decided_by' | 'decided_at' | 'decision_comment' | 'promoted_at' | 'rolled_back_by' | 'rolled_back_at' | 'rollback_comment'>> = {},
 ): Promise<boolean> {
   const result = await db.updateTable('releases').set({ status: to, ...extra }).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -65,7 +65,20 @@ export function releaseView(r: ReleaseRow) {
     decided_at: r.decided_at?.toISOString() ?? null,
     decision_comment: r.decision_comment,
     promoted_at: r.promoted_at?.toISOString() ?? null,
+    rolled_back_by: r.rolled_back_by ?? null,
+    rolled_back_at: r.rolled_back_at?.toISOString() ?? null,
+    rollback_comment: r.rollback_comment ?? null,
     gate_results: r.gate_results,
     eval_run_ids: r.eval_run_ids,
   };
+}
+
+export type ReleaseView = ReturnType<typeof releaseView>;
+
+/** What people call a version: "default v3: lower the far-away threshold", not `rs_default_v3`. */
+export async function withVersionLabels<T extends { ruleset_version_id: string; prompt_version_id: string }>(db: Kysely<DB>, views: T[]) {
+  const ids = [...new Set(views.flatMap((v) => [v.ruleset_version_id, v.prompt_version_id]))];
+  const rows = ids.length ? await db.selectFrom('content_versions').select(['id', 'name', 'version', 'message']).where('id', 'in', ids).execute() : [];
+  const label = new Map(rows.map((r) => [r.id, { name: r.name, version: r.version, message: r.message }]));
+  return views.map((v) => ({ ...v, ruleset_version: label.get(v.ruleset_version_id) ?? null, prompt_version: label.get(v.prompt_version_id) ?? null }));
 }

@@ -15,7 +15,7 @@ export const releaseRoutes: FastifyPluginAsyncZod = async (app) => {
   const env = { db: app.db, modelsDir: app.config.modelsDir };
 
   app.get('/api/releases', { config: { roles: readers }, schema: { tags: ['releases'] } }, async () => ({
-    items: (await repo.listReleases(app.db)).map(repo.releaseView),
+    items: await repo.withVersionLabels(app.db, (await repo.listReleases(app.db)).map(repo.releaseView)),
   }));
 
   app.get('/api/releases/production', { config: { roles: ['manager', 'engineer', 'rep'] }, schema: { tags: ['releases'] } }, async () => {

@@ -71,11 +71,15 @@ async function promote(
         throw new AppError('conflict', 'Another promotion happened at the same time; reload and try again.');
       }
       const now = new Date();
-      const moved = await repo.transition(trx, releaseId, from, 'production', {
-        decided_by: actor, decided_at: now, decision_comment: comment, promoted_at: now,
-      });
+      // An approval records the decision; a rollback records itself beside it and keeps who approved the release.
+      const fields = action === 'release.rollback'
+        ? { rolled_back_by: actor, rolled_back_at: now, rollback_comment: comment, promoted_at: now }
+        : { decided_by: actor, decided_at: now, decision_comment: comment, promoted_at: now };
+      const moved = await repo.transition(trx, releaseId, from, 'production', fields);
       if (!moved) throw new AppError('conflict', `Release ${releaseId} is no longer in a state that can be promoted (expected ${from.join(' or ')}).`);
       await recordAudit(trx, { actor, action, subject: releaseId, details: { ...details, previous_production: current?.id ?? null, comment } });
+      // The release it replaced gets an entry of its own, so its history shows when it left production and why.
+      if (current && action === 'release.rollback') await recordAudit(trx, { actor, action: 'release.rolled_back', subject: current.id, details: { replaced_by: releaseId, comment } });
       return (await repo.findRelease(trx, releaseId))!;
     });
   } catch (e) {
@@ -89,7 +93,11 @@ export async function approveRelease(db: Kysely<DB>, id: string, actor: string, 
   const release = await repo.findRelease(db, id);
   if (!release) throw new AppError('not_found', `No release ${id}.`);
   if (release.status !== 'proposed') throw new AppError('conflict', `Release ${release.number} is ${release.status}, not proposed.`);
-  if (release.proposed_by === actor) throw new AppError('forbidden', 'Four eyes: a release must be approved by a manager other than the one who proposed it.');
+  if (release.proposed_by === actor) {
+    // The refused attempt is on the record too: who tried to approve their own proposal.
+    await recordAudit(db, { actor, action: 'release.approve_refused', subject: id, details: { number: release.number, reason: 'four_eyes' } });
+    throw new AppError('forbidden', 'Four eyes: you proposed this release, so someone else must approve it.');
+  }
   const gates = release.gate_results as GateReport | null;
   if (!gates) throw new AppError('conflict', 'The gates have not been checked yet for this release; run them first.');
   if (!gates.passed) throw new AppError('conflict', 'The release failed its gates and cannot be approved.', { gate_results: gates });
@@ -107,7 +115,7 @@ export async function rollbackTo(db: Kysely<DB>, id: string, actor: string, comm
   const release = await repo.findRelease(db, id);
   if (!release) throw new AppError('not_found', `No release ${id}.`);
   if (release.status !== 'approved') throw new AppError('conflict', `Only an earlier approved release can be rolled back to; release ${release.number} is ${release.status}.`);
-  return promote(db, id, ['approved'], actor, comment, 'release.rollback', { number: release.number });
+  return promote(db, id, ['approved'], actor, comment, 'release.rollback', { number: release.number, approved_by: release.decided_by, approved_at: release.decided_at?.toISOString() ?? null });
 }
 
 /** First start: release 1 = default ruleset + default prompt + template provider, in production. */

@@ -77,3 +77,16 @@ export function shortId(id: string | null | undefined, keep = 14): string {
   if (!id) return '—';
   return id.length > keep + 1 ? `${id.slice(0, keep)}…` : id;
 }
+
+/** How long ago, in the largest whole unit: "5 min ago", "3 h ago", "2 days ago". */
+export function ago(value: string | null | undefined, now = Date.now()): string {
+  if (!value) return '—';
+  const t = new Date(value).getTime();
+  if (Number.isNaN(t)) return value;
+  const minutes = Math.max(0, Math.round((now - t) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}

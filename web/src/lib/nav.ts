@@ -8,6 +8,7 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
+  { label: 'Start', href: '/start', roles: ['admin'] },
   { label: 'Datasets', href: '/datasets', roles: ['manager', 'engineer'] },
   { label: 'Rules', href: '/rules', roles: ['manager', 'engineer'] },
   { label: 'Prompts', href: '/prompts', roles: ['manager', 'engineer'] },
@@ -18,10 +19,17 @@ export const NAV: readonly NavItem[] = [
   { label: 'Tokens', href: '/tokens', roles: ['admin'] },
 ];
 
+/** Mirrors the server's one role check: admin may use every page any role may. */
+export function mayOpen(role: Role, roles: readonly Role[]): boolean {
+  return roles.length > 0 && (role === 'admin' || roles.includes(role));
+}
+
 export function navFor(role: Role): NavItem[] {
-  return NAV.filter((item) => item.roles.includes(role));
+  return NAV.filter((item) => mayOpen(role, item.roles));
 }
 
 export function homeFor(role: Role): string {
+  // The admin (the first person on a new install) lands on the getting-started page.
+  if (role === 'admin') return '/start';
   return navFor(role)[0]?.href ?? '/';
 }

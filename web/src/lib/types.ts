@@ -8,6 +8,9 @@ export type Role = 'admin' | 'manager' | 'engineer' | 'rep';
 export interface Me {
   name: string;
   role: Role;
+  /** `token:<id>`: compared with proposed_by etc. (the four-eyes rule is between persons). */
+  actor?: string;
+  acts_for?: string[];
 }
 
 export interface Dataset {
@@ -108,6 +111,7 @@ export interface TokenInfo {
   id: string;
   name: string;
   role: Role;
+  acts_for?: string[];
   created_by: string | null;
   created_at: string;
   revoked_at: string | null;
@@ -334,11 +338,27 @@ export interface Release {
   decided_at: string | null;
   decision_comment: string | null;
   promoted_at: string | null;
+  rolled_back_by?: string | null;
+  rolled_back_at?: string | null;
+  rollback_comment?: string | null;
   gate_results: GateReport | null;
   eval_run_ids: string[] | null;
+  ruleset_version?: VersionLabel | null;
+  prompt_version?: VersionLabel | null;
 }
 
-export type RecommendationStatus = 'needs_review' | 'approved' | 'edited' | 'rejected' | 'no_action';
+export interface VersionLabel {
+  name: string;
+  version: number;
+  message: string;
+}
+
+export type RecommendationStatus = 'needs_review' | 'approved' | 'edited' | 'rejected' | 'no_action' | 'superseded';
+
+export interface FinalText {
+  email: { subject: string; body: string } | null;
+  phone_script: string | null;
+}
 
 export interface QueueItem {
   id: string;
@@ -350,6 +370,9 @@ export interface QueueItem {
   created_at: string;
   angle: string | null;
   reasons: Reason[];
+  release_id?: string;
+  release_number?: number | null;
+  superseded_by?: string | null;
 }
 
 export interface RecommendationDetail {
@@ -367,10 +390,15 @@ export interface RecommendationDetail {
   draft_status: string;
   guardrail_issues: GroundingIssue[];
   assigned_to: string | null;
+  created_at?: string;
+  release_number?: number | null;
+  superseded_by?: string | null;
+  /** Why this lead is in the caller's queue, in a sentence. */
+  assignment_reason?: string;
   lead: Lead;
   /** Read from the stored lead as of the recommendation's as_of. */
   story?: LeadStory;
-  reviews: { id: number | string; action: string; final: unknown; reason: string | null; issues: GroundingIssue[]; actor: string; at?: string; created_at?: string }[];
+  reviews: { id: number | string; action: string; original?: FinalText | null; final: FinalText | null; reason: string | null; issues: GroundingIssue[]; actor: string; at?: string; created_at?: string }[];
   outcomes: { id: number | string; outcome: string; note: string | null; actor: string; at?: string; created_at?: string }[];
 }
 

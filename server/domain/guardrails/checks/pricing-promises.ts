@@ -1,48 +1,103 @@
 /**
- * Pricing promises a rep may not make in a draft: discounts, price guarantees or locks, price
- * matching, free extras, "best price", honouring an old price, and new prices that are not
- * in the record ("we can do it for 1,900"). Only a new written quote can change a price.
+ * Pricing promises a rep may not make in a draft, in any words: a new price in place of the quoted
+ * one, money or percentages off, waived fees, free extras, price matching, price guarantees or
+ * locks, "best price", honouring an old price. Only a new written quote can change a price, so a
+ * text with one is never approved, whatever the reviewer acknowledges.
+ *
+ * Each rule reads one clause at a time and pairs word families (pricing-vocabulary.ts): a price
+ * word or a money amount together with a word that changes it. A negation in the same clause
+ * ("I cannot offer a discount", "einen Nachlass kann ich leider nicht anbieten") takes it back.
  */
 import { extractAmounts } from '../extract-amounts.ts';
-import { sentenceAround } from '../text-utils.ts';
+import {
+  CHANGE_CUE, CLAUSE_NEGATION, COMPARED, FEE_NOUN, FREE, FREE_NOT_MONEY, GUARANTEE, MATCH, NEGATED_NOUN, NOT_CHARGED,
+  MEETS_BUDGET, PERCENT, PRICE_HOLDS, PRICE_NOUN, REDUCTION, vocab, WAIVE,
+} from '../pricing-vocabulary.ts';
 import type { GroundingCheck, GroundingContext, GroundingIssue } from '../types.ts';
 
-/** [pattern, what it promises, may a negation ("we cannot offer a discount") cancel it?] */
-const PROMISES: [RegExp, string, boolean][] = [
-  [/\b\d{1,3}\s?(%|percent\b|per cent\b|prozent\b|posto\b)[^.\n]{0,30}\b(off|discount|reduction|cheaper|less|rabatt|nachlass|günstiger|popust|jeftinije|manje)\b|\b(discount|rabatt|nachlass|popust|sniženje)\w*\b[^.\n]{0,20}\b\d{1,3}\s?(%|percent|prozent|posto)/i, 'a percentage discount', true],
-  [/\b(discount(ed)?|special (price|rate|offer|deal)|reduced (price|rate)|lower (the )?price|price reduction|reduce (the|your) (price|quote)|knock \w+ off|cheaper (price|rate|offer)|rabatt|preisnachlass|sonderpreis|sonderangebot|ermäßigung|günstiger(en)? (preis|angebot)|popust|sni[zž]en[au]? cijen[au]|posebn[au] cijen[au]|povoljnij[au] cijen[au]|ni[zž]a cijena|ni[zž]u cijenu)\b/i, 'a discount or special price', true],
-  [/\b(price guarantee|guarantee(d)? (the |your |this |that )?(price|rate|quote)|price (is |will be |stays |remains )?(locked|fixed|frozen|guaranteed)|lock (in )?(the |your |this )?(price|rate|quote)|price freeze|freeze (the|your) price|hold (the|your|this) (price|rate|quote)|keep (the|your) (price|quote) (open|valid|the same)|preisgarantie|garantierte[rn]? preis|festpreis garantiert|preis (bleibt|ist) (garantiert|fix)|zajam[cč]en[au]? cijen[au]|garantiramo (vam )?cijenu|cijena (ostaje|je) (zajam[cč]ena|fiksna|ista))\b/i, 'a price guarantee or lock', true],
-  [/\b(honou?r (the |your |our )?(old |original |previous |same |earlier )?(price|quote|rate|offer)|(extend|renew)(ed)? (the |your )?(quote|offer|price)|same price as (before|last time)|(quote|offer|price) (is |will be )?(extended|still valid until)|(das )?(alte[n]?|ursprüngliche[n]?) (preis|angebot) (halten|gilt)|produ[zž](iti|ujemo|it [cć]emo) ponudu)\b/i, 'honouring or extending an old price', true],
-  [/\b((match|beat|undercut) (any|their|a|your|the|other)?\s?([\w']+\s){0,2}(price|prices|quote|quotes|offer|offers)|price match(ing)?|unterbieten|preis (angleichen|anpassen) an|izjedna[cč]iti cijenu|pobijediti (bilo koju|njihovu) cijenu)\b/i, 'price matching', true],
-  [/\b(for free|free of charge|at no (extra |additional )?(cost|charge)|no extra charge|without (extra|additional) (cost|charge)|complimentary|on the house|free (packing|boxes|storage|cleaning|assembly|disassembly|delivery|insurance|upgrade|survey|extra|moving boxes|pick-?up)|kostenlos\w*|gratis|umsonst|ohne (aufpreis|zusatzkosten|mehrkosten)|inklusive ohne aufpreis|besplatn\w*|bez (dodatnih |ikakvih )?(tro[sš]kova|naknade|doplate))\b/i, 'something free', true],
-  [/\b(best price|lowest price|best rate|best deal|cheapest|unbeatable|bester preis|besten preis|günstigste[nr]? (preis|angebot)|unschlagbar|najbolj[au] cijen[au]|najni[zž][au] cijen[au]|najpovoljnij\w*)\b/i, 'the best or lowest price', false],
-  [/\b(we|I) (can|could|will|would|'ll|'d) (do|offer|give you|move you|make) (it|this|the move|you|a price|that)?\s*(for|at)\b|\bnew (price|quote|rate|offer) (of|is|would be|at)\b|\b(können|könnten) (wir|es) (ihnen )?(für|zu)\b|\bmo[zž]emo (to )?(napraviti|odraditi|ponuditi) (za|po)\b/i, 'a new price', true],
+interface Clause {
+  text: string;
+  ctx: GroundingContext;
+}
+
+/** A rule returns the words that make the promise, or null. */
+type Rule = { what: string; find: (c: Clause) => RegExpMatchArray | null };
+
+const DISCOUNT_NOUN = vocab(
+  'discount*', 'rebate*', 'markdown*', 'special (?:price|rate|offer|deal)', 'reduced (?:price|rate)', 'price reduction', 'price cut',
+  'rabatt*', '\\p{L}*rabatt*', 'preisnachlass*', 'nachlass*', 'sonderpreis*', 'sonderangebot*', 'ermäßigung*', 'skonto',
+  'popust*', 'sniženj*', 'posebn\\p{L}* cijen\\p{L}*', 'povoljnij\\p{L}* cijen\\p{L}*', 'akcij\\p{L}* cijen\\p{L}*',
+);
+const BEST_PRICE = vocab('best price', 'lowest price', 'best rate', 'best deal', 'cheapest', 'unbeatable', 'beste[nr]? preis*', 'günstigste[nr]? (?:preis|angebot)', 'unschlagbar*', 'najbolj\\p{L}* cijen\\p{L}*', 'najniž\\p{L}* cijen\\p{L}*', 'najpovoljnij*');
+const HONOUR_OLD = vocab(
+  'honou?r (?:the |your |our )?(?:old |original |previous |same |earlier |expired )?(?:price|quote|rate|offer)', '(?:extend|renew)(?:ed)? (?:the |your )?(?:quote|offer|price)', 'same price as (?:before|last time)',
+  '(?:alte[n]?|ursprüngliche[n]?|abgelaufene[n]?) (?:preis|angebot) (?:\\S+ ){0,3}(?:halten|gilt|gelten)', 'produž\\p{L}* (?:\\S+ ){0,2}ponud\\p{L}*', 'stara cijena vrijedi',
+);
+
+const amounts = (c: Clause) => extractAmounts(c.text);
+const isQuoted = (c: Clause, value: number) => (c.ctx.lead.quotes ?? []).some((q) => q?.amount != null && Math.abs(q.amount - value) <= 0.5);
+/** The clause without "feel free", "free to", "a free date": uses of free that are not about money. */
+const moneyText = (c: Clause) => c.text.replace(new RegExp(FREE_NOT_MONEY.source, 'giu'), (m) => ' '.repeat(m.length));
+const both = (a: RegExp, b: RegExp) => (c: Clause) => (b.test(c.text) ? c.text.match(a) : null);
+
+const RULES: Rule[] = [
+  { what: 'a percentage off', find: (c) => (REDUCTION.test(c.text) || PRICE_NOUN.test(c.text) ? c.text.match(PERCENT) : null) },
+  { what: 'money off the price', find: (c) => (amounts(c).length ? c.text.match(REDUCTION) : null) },
+  {
+    what: 'a new price',
+    // A figure that is not the quoted amount, said as what the customer would pay: "for 2,000 EUR instead of 2,650".
+    find: (c) => (amounts(c).some((a) => !isQuoted(c, a.value)) ? c.text.match(CHANGE_CUE) : null) ?? c.text.match(MEETS_BUDGET),
+  },
+  { what: 'a discount or special price', find: (c) => c.text.match(DISCOUNT_NOUN) },
+  { what: 'a lower price', find: both(REDUCTION, PRICE_NOUN) },
+  { what: 'a waived fee', find: (c) => c.text.match(NOT_CHARGED) ?? (FEE_NOUN.test(c.text) ? moneyText(c).match(WAIVE) : null) },
+  { what: 'something free', find: (c) => moneyText(c).match(FREE) },
+  { what: 'price matching', find: both(MATCH, COMPARED) },
+  { what: 'a price guarantee or lock', find: (c) => c.text.match(PRICE_HOLDS) ?? (PRICE_NOUN.test(c.text) ? c.text.match(GUARANTEE) : null) },
+  { what: 'the best or lowest price', find: (c) => c.text.match(BEST_PRICE) },
+  { what: 'honouring or extending an old price', find: (c) => c.text.match(HONOUR_OLD) },
 ];
 
-const NEGATION = /\b(not|no|cannot|can't|can ?not|won't|unable|never|kein\w*|nicht|leider|ne|nije|nismo|ne možemo)\b/i;
+/** Rules whose words a negation cannot take back ("the best price" is a claim either way). */
+const NOT_NEGATABLE = new Set(['the best or lowest price']);
+
+/** Sentences, then clauses: "..., but I can explain what is included" starts a new one. */
+function clauses(text: string): string[] {
+  return text
+    .split(/(?<=[!?])\s+|(?<=[.])\s+(?=[\p{Lu}\d])|\n+/u)
+    .flatMap((s) => s.split(/;|\s(?:but|however|although|aber|jedoch|allerdings|ali|međutim)\s/iu))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Negated when a negation word is in the clause outside the promise's own words, or "no"/"kein"/"bez" stands right before them. */
+function negated(clause: string, match: RegExpMatchArray): boolean {
+  const index = match.index ?? 0;
+  const before = clause.slice(0, index);
+  const rest = `${before} ${clause.slice(index + match[0].length)}`;
+  return CLAUSE_NEGATION.test(rest) || NEGATED_NOUN.test(before);
+}
 
 export const pricingPromiseCheck: GroundingCheck = {
   id: 'pricing_promises',
-  description: 'no discounts, price guarantees, price matching, free extras, best-price or new-price claims',
+  description: 'no new prices, discounts, money or percentages off, waived fees, free extras, price matching, guarantees or best-price claims',
   run(ctx: GroundingContext): GroundingIssue[] {
     const issues: GroundingIssue[] = [];
-    for (const [re, what, negatable] of PROMISES) {
-      for (const m of ctx.text.matchAll(new RegExp(re.source, 'gi'))) {
-        const index = m.index ?? 0;
-        const before = ctx.text.slice(Math.max(0, index - 40), index);
-        if (negatable && NEGATION.test(before.split(/[.!?\n]/).pop() ?? '')) continue;
-        if (what === 'a new price') {
-          // "we can do it for you" is not a price; flag only when a figure follows in the sentence
-          // that is not a quote amount the record already has.
-          const sentence = sentenceAround(ctx.text, index);
-          const figures = extractAmounts(sentence.slice(Math.max(0, sentence.indexOf(m[0]))));
-          const newFigure = figures.find((f) => !(ctx.lead.quotes ?? []).some((q) => q?.amount != null && Math.abs(q.amount - f.value) <= 0.5));
-          if (!newFigure) continue;
-        }
-        issues.push({ kind: 'pricing_promise', text: m[0].trim(), explanation: `Promises ${what}; pricing changes need a new written quote, not a draft.` });
+    const parts = clauses(ctx.text).map((text) => ({ text, ctx }));
+    for (const rule of RULES) {
+      for (const clause of parts) {
+        const m = rule.find(clause);
+        if (!m) continue;
+        if (!NOT_NEGATABLE.has(rule.what) && negated(clause.text, m)) continue;
+        issues.push({ kind: 'pricing_promise', text: m[0].trim(), explanation: `Promises ${rule.what}. Only a new written quote can change a price, so this text cannot be approved.` });
         break;
       }
     }
-    return issues;
+    return dedupe(issues);
   },
 };
+
+function dedupe(issues: GroundingIssue[]): GroundingIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => (seen.has(i.text.toLowerCase()) ? false : (seen.add(i.text.toLowerCase()), true)));
+}
