@@ -7,16 +7,19 @@
 import { createHmac } from 'node:crypto';
 import { normaliseEmail, normalisePhone } from '../features/dataset-index.ts';
 import type { Lead } from '../lead.ts';
+import { refusalsInRecord, type SuppressionReason } from './suppression.ts';
 
 export type IdentifierKind = 'email' | 'phone';
 
 export interface ContactKeys {
   email: string | null;
   phone: string | null;
+  /** The refusals the record states itself (consent flags): those are the rules' to decide. */
+  record_says?: SuppressionReason[];
 }
 
-export function contactKeys(lead: Pick<Lead, 'contact'>): ContactKeys {
-  return { email: normaliseEmail(lead.contact?.email), phone: normalisePhone(lead.contact?.phone) };
+export function contactKeys(lead: Pick<Lead, 'contact' | 'consent'>): ContactKeys {
+  return { email: normaliseEmail(lead.contact?.email), phone: normalisePhone(lead.contact?.phone), record_says: refusalsInRecord(lead) };
 }
 
 /** HMAC-SHA256 over "kind:normalised value", hex. */

@@ -4,6 +4,7 @@
  * the lead up (server/modules/privacy/suppression-lookup.ts) and passes the hit in.
  */
 import type { RuleDecision } from '../decision.ts';
+import type { Lead } from '../lead.ts';
 import type { IdentifierKind } from './identifiers.ts';
 
 export const SUPPRESSION_REASONS = ['asked_not_to_contact', 'opted_out', 'erasure_requested'] as const;
@@ -45,4 +46,24 @@ export function suppressedDecision(hit: SuppressionHit, asOf: string): RuleDecis
     trace: [{ rule_id: SUPPRESSION_RULE_ID, kind: 'hard_block', matched: true, values: { matched_by: hit.matched_by, reason: hit.reason, source: hit.source, since: hit.since } }],
     as_of: asOf.slice(0, 10),
   };
+}
+
+/** The refusals a record states itself (its consent flags), strongest first. */
+export function refusalsInRecord(lead: Pick<Lead, 'consent'>): SuppressionReason[] {
+  const out: SuppressionReason[] = [];
+  if (lead.consent?.erasure_requested_at) out.push('erasure_requested');
+  if (lead.consent?.opted_out_at) out.push('opted_out');
+  return out;
+}
+
+/**
+ * The hit that applies to a lead. When its own record already says as much (an opt-out or erasure
+ * flag at least as strong), the rules decide: their hard blocks are what the compliance gates test,
+ * and a ruleset that lets opted-out leads through must fail them. The list is for what the record
+ * does not say: a duplicate, a re-import, a refusal written in another lead's texts, a DNC list.
+ */
+export function applicableHit(hit: SuppressionHit | null | undefined, recordSays: readonly SuppressionReason[] | undefined): SuppressionHit | null {
+  if (!hit) return null;
+  const rank = (r: SuppressionReason) => SUPPRESSION_REASONS.indexOf(r);
+  return (recordSays ?? []).some((r) => rank(r) >= rank(hit.reason)) ? null : hit;
 }

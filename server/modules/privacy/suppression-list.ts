@@ -1,12 +1,13 @@
 /**
  * The suppression list: keyed hashes of the email and phone of everyone who opted out, refused
  * contact or asked for erasure, kept across datasets and imports. Adding keeps the stronger reason
- * and the earliest date; lookups return, per lead, the strongest entry known at the cut-off.
+ * and the earliest date; lookups return, per lead, the strongest entry known at the cut-off that
+ * the lead's own record does not already state (see applicableHit).
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { contactKeys, keyedHash, type ContactKeys, type IdentifierKind } from '../../domain/privacy/identifiers.ts';
-import { strongerReason, SUPPRESSION_REASONS, type SuppressionHit, type SuppressionReason } from '../../domain/privacy/suppression.ts';
+import { applicableHit, strongerReason, SUPPRESSION_REASONS, type SuppressionHit, type SuppressionReason } from '../../domain/privacy/suppression.ts';
 import type { Lead } from '../../domain/lead.ts';
 import { privacyKey } from './privacy-key.ts';
 
@@ -114,6 +115,10 @@ export async function lookupSuppressions(db: Kysely<DB>, subjects: LookupSubject
         }
       }
     }
+  }
+  for (const s of subjects) {
+    const hit = applicableHit(hits.get(s.id), s.keys.record_says);
+    if (!hit) hits.delete(s.id);
   }
   return hits;
 }
