@@ -17,6 +17,7 @@ import ReleasesPage from './releases/ReleasesPage.svelte';
 import ReviewPage from './review/ReviewPage.svelte';
 import AuditPage from './audit/AuditPage.svelte';
 import TokensPage from './tokens/TokensPage.svelte';
+import PrivacyPage from './privacy/PrivacyPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -42,4 +43,5 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/review', component: ReviewPage, roles: ['manager', 'rep'], title: 'Review' },
   { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },
   { pattern: '/tokens', component: TokensPage, roles: ['admin'], title: 'Tokens' },
+  { pattern: '/privacy', component: PrivacyPage, roles: ['manager', 'admin'], title: 'Privacy' },
 ];

@@ -16,6 +16,7 @@ export const NAV: readonly NavItem[] = [
   { label: 'Review', href: '/review', roles: ['manager', 'rep'] },
   { label: 'Audit', href: '/audit', roles: ['manager', 'admin'] },
   { label: 'Tokens', href: '/tokens', roles: ['admin'] },
+  { label: 'Privacy', href: '/privacy', roles: ['manager', 'admin'] },
 ];
 
 export function navFor(role: Role): NavItem[] {
