@@ -16,7 +16,8 @@ import type { Lead } from '../../server/domain/lead.ts';
 import { importRows } from '../../server/modules/datasets/import-service.ts';
 import { createDataset } from '../../server/modules/datasets/service.ts';
 import { metricsOfRun } from '../../server/modules/evals/runner.ts';
-import { runCandidateOnDataset } from '../../server/modules/evals/service.ts';
+import * as evalRepo from '../../server/modules/evals/repository.ts';
+import { cancelRunById, createRun, runCandidateOnDataset } from '../../server/modules/evals/service.ts';
 import { latestVersion } from '../../server/modules/versions/repository.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { DB_TARGETS } from '../helpers/databases.ts';
@@ -102,6 +103,25 @@ describe.each(DB_TARGETS)('erasure of a person on $kind', (target) => {
     }
   });
 
+  it('exports everything held about the person (access request), and audits the export by hashes', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/privacy/subjects?phone=${encodeURIComponent('091 777 4242')}`, headers: t.auth('admin') });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.leads.map((l: { dataset_id: string }) => l.dataset_id).sort()).toEqual([lockedId, secondId].sort());
+    expect(body.leads.find((l: { dataset_id: string }) => l.dataset_id === lockedId)).toMatchObject({ locked: true, record: { contact: { name: NAME } } });
+    expect(body.recommendations.map((r: { id: string }) => r.id).sort()).toEqual([...recIds].sort());
+    const first = body.recommendations.find((r: { id: string }) => r.id === recIds[0]);
+    expect(first.reviews).toEqual([expect.objectContaining({ action: 'approve' })]);
+    expect(first.outcomes).toEqual([expect.objectContaining({ outcome: 'converted', note: expect.stringContaining(NAME) })]);
+    expect(body.evaluation_results).toEqual([expect.objectContaining({ run_id: runId, lead_id: person.id })]);
+    expect(body.audit.map((a: { subject: string }) => a.subject)).toEqual(expect.arrayContaining(recIds));
+    expect((await t.app.inject({ method: 'GET', url: '/api/privacy/subjects?phone=12', headers: t.auth('admin') })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `/api/privacy/subjects?email=${EMAIL}`, headers: t.auth('manager') })).statusCode).toBe(403);
+    const audit = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'privacy.access_export').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain('4242');
+  });
+
   it('rejects a request that identifies nobody, naming the field', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/privacy/erasures', headers: t.auth('admin'), payload: { email: 'not-an-email', reason: 'x' } });
     expect(bad.statusCode).toBe(400);
@@ -110,6 +130,36 @@ describe.each(DB_TARGETS)('erasure of a person on $kind', (target) => {
     const none = await t.app.inject({ method: 'POST', url: '/api/privacy/erasures', headers: t.auth('admin'), payload: { reason: 'x' } });
     expect(none.statusCode).toBe(400);
     expect((await t.app.inject({ method: 'POST', url: '/api/privacy/erasures', headers: t.auth('manager'), payload: { email: EMAIL, reason: 'x' } })).statusCode).toBe(403);
+  });
+
+  it('is all or nothing: a failure midway leaves every store as it was', async () => {
+    const db = t.database.db;
+    await sql`create function fail_outcome_update() returns trigger language plpgsql as $$ begin raise exception 'simulated failure'; end $$`.execute(db);
+    await sql`create trigger fail_outcome_update before update on outcomes for each row execute function fail_outcome_update()`.execute(db);
+    try {
+      const res = await t.app.inject({ method: 'POST', url: '/api/privacy/erasures', headers: t.auth('admin'), payload: { email: EMAIL, reason: 'x' } });
+      expect(res.statusCode).toBe(500);
+    } finally {
+      await sql`drop trigger fail_outcome_update on outcomes`.execute(db);
+      await sql`drop function fail_outcome_update()`.execute(db);
+    }
+    const found = await searchTables(db, NEEDLES);
+    for (const table of ['leads', 'recommendations', 'reviews', 'outcomes', 'eval_results', 'provider_cache']) expect(found.some((f) => f.startsWith(`${table}:`)), table).toBe(true);
+    expect(await db.selectFrom('privacy_erasures').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('leads').select('lead_id').where('erased_at', 'is not', null).execute()).toEqual([]);
+    expect(fs.readFileSync(path.join(dataDir, 'exports', 'leads.jsonl'), 'utf8')).toContain(NAME);
+  });
+
+  it('refuses, changing nothing, while an evaluation is reading a dataset that holds the person', async () => {
+    const db = t.database.db;
+    const run = await createRun(db, { dataset_id: secondId }, 'test', { notify: false });
+    expect(await evalRepo.claimRun(db, 'test-worker', 60_000, run.id)).toBeDefined();
+    const res = await t.app.inject({ method: 'POST', url: '/api/privacy/erasures', headers: t.auth('admin'), payload: { email: EMAIL, reason: 'x' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain(run.id);
+    expect((await searchTables(db, [NAME])).length).toBeGreaterThan(0);
+    await cancelRunById(db, run.id, 'test');
+    expect(await db.selectFrom('privacy_suppressions').selectAll().where('source', '=', 'erasure').execute()).toEqual([]);
   });
 
   it('erases every record, keeps metrics and the audit log, and leaves nothing in tables or files', async () => {

@@ -69,6 +69,12 @@ export async function erasePerson(env: ErasureEnv, query: SubjectQuery & { reaso
     const counts: Record<string, number> = { leads: 0, recommendations: 0, reviews: 0, outcomes: 0, eval_results: 0, provider_cache: 0, files: 0 };
 
     const datasets = new Set<string>();
+    const touched = [...new Set(subject.leads.map((l) => l.dataset_id))];
+    // A running evaluation holds the leads in memory and would write them back into its results.
+    const running = touched.length ? await trx.selectFrom('eval_runs').select(['id', 'dataset_id']).where('dataset_id', 'in', touched).where('status', '=', 'running').execute() : [];
+    if (running.length) {
+      throw new AppError('conflict', `Evaluation run ${running[0].id} is reading dataset ${running[0].dataset_id}, which holds this person; erase once it has finished, or cancel it.`, { running: running.map((r) => r.id) });
+    }
     for (const lead of subject.leads) {
       const res = await trx
         .updateTable('leads')
