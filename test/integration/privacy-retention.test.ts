@@ -3,6 +3,10 @@
  * outcome notes and evaluation results keep their metrics and lose their personal data. The clock
  * is moved by passing `now`, never by waiting.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../server/bootstrap.ts';
 import type { Lead } from '../../server/domain/lead.ts';
@@ -87,4 +91,21 @@ describe.each(DB_TARGETS)('retention on $kind', (target) => {
     const after = await t.app.inject({ method: 'GET', url: `/api/v1/recommendations/${rec.json().id}`, headers: t.auth('manager') });
     expect(JSON.stringify(after.json())).not.toContain('Branimira');
   });
+
+  it('runs from the command line with a moved clock; bad usage exits 2', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekindle-retention-cli-'));
+    const env = target.kind === 'postgres' ? { DATABASE_URL: t.database.url! } : { DATA_DIR: dataDir };
+    const cli = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/retention.ts', ...args], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.on('exit', (code) => resolve({ code, stdout }));
+      });
+    expect((await cli(['--now', 'tomorrow'])).code).toBe(2);
+    const ran = await cli(['--now', new Date(Date.now() + 400 * DAY).toISOString()]);
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout)).toMatchObject({ retention_days: target.kind === 'postgres' ? 30 : 180, recommendations: expect.any(Number) });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
 });
