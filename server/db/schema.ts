@@ -26,6 +26,8 @@ export interface DatasetsTable {
   /** Set when an evaluation first uses this version; from then on it never changes. */
   locked_at: Date | null;
   lead_count: Generated<number>;
+  /** Leads of this version whose personal data was erased (their id, label and decision-relevant facts stay). */
+  erased_leads: Generated<number>;
   created_by: string | null;
   created_at: TimestampDefault;
 }
@@ -43,6 +45,8 @@ export interface LeadsTable {
   phone_norm: string | null;
   /** Lower-cased text that the lead browser's search box matches. */
   search_text: string;
+  /** Set when the person's data was erased (GDPR); the row keeps what metrics need. */
+  erased_at: Generated<Date | null>;
 }
 
 export interface MappingsTable {
@@ -118,6 +122,8 @@ export interface DB {
   recommendations: RecommendationsTable;
   reviews: ReviewsTable;
   outcomes: OutcomesTable;
+  privacy_suppressions: PrivacySuppressionsTable;
+  privacy_erasures: PrivacyErasuresTable;
 }
 
 export type DatasetRow = Selectable<DatasetsTable>;
@@ -184,6 +190,8 @@ export interface EvalRunsTable {
   finished_at: Date | null;
   lease_owner: string | null;
   lease_expires_at: Date | null;
+  /** Set when retention stripped the texts of its results (metrics stay). */
+  personal_data_removed_at: Generated<Date | null>;
 }
 
 export interface EvalResultsTable {
@@ -220,6 +228,8 @@ export interface RecommendationsTable {
   created_at: TimestampDefault;
   /** The newer recommendation for the same lead that replaced this one (status `superseded`). */
   superseded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when erasure or retention stripped its lead and texts (decision, priority, reason codes stay). */
+  personal_data_removed_at: Generated<Date | null>;
 }
 
 export interface ReviewsTable {
@@ -242,4 +252,27 @@ export interface OutcomesTable {
   note: string | null;
   actor: string;
   at: TimestampDefault;
+}
+
+export type SuppressionReason = 'opted_out' | 'erasure_requested' | 'asked_not_to_contact';
+
+export interface PrivacySuppressionsTable {
+  kind: 'email' | 'phone';
+  /** Keyed hash (HMAC-SHA256) of the normalised identifier; the identifier itself is never stored. */
+  hash: string;
+  reason: SuppressionReason;
+  source: string;
+  effective_at: ColumnType<Date, Date | string, Date | string>;
+  created_by: string;
+  created_at: TimestampDefault;
+}
+
+export interface PrivacyErasuresTable {
+  id: string;
+  at: TimestampDefault;
+  actor: string;
+  reason: string;
+  identifier_hashes: Json<Record<string, string[]>>;
+  records_erased: number;
+  counts: Json<Record<string, number>>;
 }

@@ -6,13 +6,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { RuleDecision } from '../domain/decision.ts';
-import { computeFeatures, decide, type DatasetIndex, type Features } from '../domain/rules/index.ts';
+import { computeFeatures, type DatasetIndex, type Features } from '../domain/rules/index.ts';
+import type { SuppressionHit } from '../domain/privacy/suppression.ts';
 import { redactLead, unredactText, type GroundingIssue } from '../domain/guardrails/index.ts';
 import type { Lead } from '../domain/lead.ts';
 import { renderPrompt, type RenderedPrompt } from '../domain/prompts/render-prompt.ts';
 import type { DraftRecommendation } from '../domain/recommendation.ts';
 import { buildLeadStory, type LeadStory } from '../domain/story/index.ts';
 import type { Candidate } from './candidate.ts';
+import { decideLead } from './decide-lead.ts';
 import { guardDraft, WITHHOLDING_KINDS } from './draft-guardrails.ts';
 import { parseDraft } from './parse-draft.ts';
 
@@ -40,6 +42,8 @@ export interface RecommendOptions {
   index?: DatasetIndex;
   /** Precomputed features (the preview caches them per dataset version and as_of). */
   features?: Features;
+  /** The lead's entry on the suppression list (looked up by the caller): decides before any rule. */
+  suppressed?: SuppressionHit | null;
 }
 
 const DRAFTED = new Set(['contact', 'wait']);
@@ -52,8 +56,9 @@ function retryPrompt(prompt: RenderedPrompt, error: string): RenderedPrompt {
 export async function recommendLead(candidate: Candidate, lead: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
   const started = performance.now();
   const features = options.features ?? computeFeatures(lead, asOf, options.index);
-  const classifier = candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;
-  const decision = decide(candidate.ruleset, features, classifier ? { classifier } : undefined);
+  const suppressed = options.suppressed ?? null;
+  const classifier = !suppressed && candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;
+  const decision = decideLead(candidate.ruleset, features, suppressed, classifier ? { classifier } : undefined);
   const story = buildLeadStory(lead, features.as_of, { features });
   const result: LeadResult = {
     lead_id: lead.id, as_of: features.as_of, decision, story, recommendation: null, draft_status: 'not_needed', risk_flags: [],

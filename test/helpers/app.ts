@@ -15,8 +15,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(target: DbTarget, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase(target);
+export async function createTestApp(target: DbTarget, env: Record<string, string> = {}, options: { embeddedDir?: string } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(target, options);
   const config = loadConfig({ DATA_DIR: '/tmp/rekindle-test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...(database.url ? { DATABASE_URL: database.url } : {}), ...env });
   const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent' });
   const tokens = {} as Record<Role, string>;

@@ -27,9 +27,10 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-export async function openTestDatabase(target: DbTarget): Promise<TestDatabase> {
+/** `embeddedDir`: a folder for a file-backed PGlite (tests that inspect the database's files). */
+export async function openTestDatabase(target: DbTarget, options: { embeddedDir?: string } = {}): Promise<TestDatabase> {
   if (target.kind === 'embedded') {
-    const database = await openDatabase({ embeddedDir: 'memory://' });
+    const database = await openDatabase({ embeddedDir: options.embeddedDir ?? 'memory://' });
     await migrateToLatest(database.db);
     return database;
   }

@@ -83,6 +83,13 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'POST', url: '/api/v1/recommendations/rec_none/outcome', allowed: ['admin', 'rep', 'manager'], payload: { outcome: 'converted' } },
   { method: 'GET', url: '/api/v1/outcomes/export', allowed: BUILD },
   { method: 'POST', url: '/api/v1/grounding', allowed: ALL, payload: { lead: { id: 'x' }, text: 'hello' } },
+  { method: 'POST', url: '/api/privacy/erasures', allowed: ['admin'], payload: { lead_id: 'roles-nobody', reason: 'roles test' } },
+  { method: 'GET', url: '/api/privacy/erasures', allowed: ['admin'] },
+  { method: 'GET', url: '/api/privacy/subjects?lead_id=roles-nobody', allowed: ['admin'] },
+  { method: 'GET', url: '/api/privacy/suppressions', allowed: ['manager', 'admin'] },
+  { method: 'POST', url: '/api/privacy/suppressions/import', allowed: ['manager', 'admin'], payload: {} },
+  { method: 'POST', url: '/api/privacy/suppressions/remove', allowed: ['admin'], payload: { email: 'nobody@example.org', reason: 'x' } },
+  { method: 'POST', url: '/api/privacy/retention', allowed: ['admin'] },
 ];
 
 describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {

@@ -18,6 +18,7 @@ import ReviewPage from './review/ReviewPage.svelte';
 import AuditPage from './audit/AuditPage.svelte';
 import TokensPage from './tokens/TokensPage.svelte';
 import GettingStartedPage from './start/GettingStartedPage.svelte';
+import PrivacyPage from './privacy/PrivacyPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -44,4 +45,5 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },
   { pattern: '/tokens', component: TokensPage, roles: ['admin'], title: 'Tokens' },
   { pattern: '/start', component: GettingStartedPage, roles: ['admin'], title: 'Getting started' },
+  { pattern: '/privacy', component: PrivacyPage, roles: ['manager', 'admin'], title: 'Privacy' },
 ];

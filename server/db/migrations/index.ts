@@ -7,12 +7,14 @@ import * as initial from './20261123T1400_initial.ts';
 import * as workbench from './20261123T1430_workbench.ts';
 import * as stagedImports from './20261201T1640_staged_imports.ts';
 import * as assignmentSupersede from './20261201T1620_assignment_supersede.ts';
+import * as privacy from './20261201T1630_privacy.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
   '20261123T1430_workbench': workbench,
   '20261201T1640_staged_imports': stagedImports,
   '20261201T1620_assignment_supersede': assignmentSupersede,
+  '20261201T1630_privacy': privacy,
 };
 
 export const migrationProvider: MigrationProvider = {

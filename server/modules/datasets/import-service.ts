@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB, NewLeadRow } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
+import { suppressConsentRefusals } from '../privacy/suppression-list.ts';
 import type { ImportRow } from './import-sources.ts';
 import * as repo from './repository.ts';
 
@@ -74,6 +75,8 @@ export async function importRows(
     }
     await repo.upsertLeads(trx, batch);
     const leadCount = await repo.refreshLeadCount(trx, target.id);
+    // Opt-outs and erasure requests in the records join the suppression list (kept across imports).
+    await suppressConsentRefusals(trx, target.id, meta.actor);
     await recordAudit(trx, {
       actor: meta.actor,
       action: 'dataset.import',

@@ -14,6 +14,8 @@ export function datasetView(row: DatasetRow) {
     parent_id: row.parent_id,
     locked: row.locked_at !== null,
     lead_count: row.lead_count,
+    /** Leads whose personal data was erased: still counted, labeled and usable for metrics. */
+    erased_leads: row.erased_leads,
     created_by: row.created_by,
     created_at: row.created_at.toISOString(),
   };

@@ -19,6 +19,7 @@ import type { DraftWriter } from '../../providers/types.ts';
 import { buildCandidate, type CandidateEnv } from '../candidates/service.ts';
 import { dbResultCache } from '../candidates/db-result-cache.ts';
 import { findDataset } from '../datasets/repository.ts';
+import { cutoffOf, leadSubjects, lookupSuppressions } from '../privacy/suppression-list.ts';
 import { loadDatasetLeads } from '../rulesets/feature-cache.ts';
 import * as repo from './repository.ts';
 
@@ -134,6 +135,8 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
     const candidate = await candidateForRun(env, run, options.writer);
     const leads = await loadDatasetLeads(db, run.dataset_id, options.pageSize);
     const index = buildDatasetIndex(leads);
+    // Refusals known by the end of the dataset's as_of day (a replay never sees the future).
+    const suppressed = await lookupSuppressions(db, leadSubjects(leads), cutoffOf(dataset.as_of));
     const done = await repo.doneLeadIds(db, run.id);
     const pending: number[] = [];
     leads.forEach((lead, i) => {
@@ -181,7 +184,7 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
       while (!lost && !options.signal?.aborted && next < pending.length) {
         const i = pending[next++];
         const lead = leads[i];
-        const result = await recommendLead(candidate, lead, asOf, { index });
+        const result = await recommendLead(candidate, lead, asOf, { index, suppressed: suppressed.get(lead.id) });
         buffer.push(toStoredRow(lead, i + 1, result));
         if (buffer.length >= batchSize) {
           flush();

@@ -105,7 +105,8 @@ export async function reviewRecommendation(db: Kysely<DB>, id: string, principal
       actor: principal.actor,
       action: `recommendation.${input.action}`,
       subject: id,
-      details: { lead_id: row.lead_id, reviewer: principal.name, final, reason: input.reason ?? null, issues, angle: view.recommendation?.angle ?? null, reasons: view.reasons.map((r) => r.code) },
+      // No texts here (final text, reason, issue excerpts are in the reviews row, which erasure can clear).
+      details: { lead_id: row.lead_id, reviewer: principal.name, has_final: final !== null, issue_kinds: issues.map((i) => i.kind), reasons: view.reasons.map((r) => r.code) },
     });
     return { id, status, issues, final, original, reviewed_by: principal.name };
   });
@@ -117,7 +118,7 @@ export async function recordOutcome(db: Kysely<DB>, id: string, principal: Princ
   const row = await loadForActor(db, id, principal);
   return db.transaction().execute(async (trx) => {
     await trx.insertInto('outcomes').values({ recommendation_id: id, outcome, note, actor: principal.actor }).execute();
-    await recordAudit(trx, { actor: principal.actor, action: 'recommendation.outcome', subject: id, details: { lead_id: row.lead_id, outcome, note } });
+    await recordAudit(trx, { actor: principal.actor, action: 'recommendation.outcome', subject: id, details: { lead_id: row.lead_id, outcome, has_note: Boolean(note) } });
     return { id, outcome };
   });
 }

@@ -9,6 +9,9 @@ import type { DB } from '../../db/schema.ts';
 import type { Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
+import { contactKeys } from '../../domain/privacy/identifiers.ts';
+import { refusalReason } from '../../domain/privacy/suppression.ts';
+import { addSuppressions, entriesFor, lookupSuppressions, type NewSuppression } from '../privacy/suppression-list.ts';
 import type { ReleaseRow } from '../releases/repository.ts';
 import { candidateForRelease, currentProduction } from './production.ts';
 
@@ -27,6 +30,10 @@ export interface RecommendationView {
   risk_flags: string[];
   draft_status: LeadResult['draft_status'];
   guardrail_issues: LeadResult['guardrail_issues'];
+}
+
+export function outputHash(view: RecommendationView): string {
+  return createHash('sha256').update(JSON.stringify(view)).digest('hex');
 }
 
 export function inputHash(lead: Lead, asOf: string): string {
@@ -75,7 +82,12 @@ async function insertChunk(db: Kysely<DB>, chunk: Persisted[], actor: string): P
     .insertInto('audit_log')
     .values(chunk.map(({ view, hash }) => ({
       actor, action: 'recommendation.create', subject: view.id,
-      details: JSON.stringify({ input_hash: hash, release_id: view.release_id, lead_id: view.lead_id, decision: view.decision, output: view }),
+      // References, codes and hashes only: the payload (drafts, explanations quoting the lead) lives
+      // in the recommendation row, which erasure and retention can clear; output_hash proves it.
+      details: JSON.stringify({
+        input_hash: hash, output_hash: outputHash(view), release_id: view.release_id, lead_id: view.lead_id, decision: view.decision,
+        priority: view.priority, reasons: view.reasons.map((r) => r.code), status: view.status, draft_status: view.draft_status,
+      }),
     })))
     .execute();
 }
@@ -102,7 +114,7 @@ async function supersedeEarlier(db: Kysely<DB>, newest: Map<string, string>, act
   `.execute(db);
 }
 
-async function persist(db: Kysely<DB>, items: Persisted[], actor: string): Promise<void> {
+async function persist(db: Kysely<DB>, items: Persisted[], actor: string, refusals: NewSuppression[]): Promise<void> {
   // A lead listed twice in one batch: its last item is the current one, and the earlier is superseded like any other.
   const newest = new Map<string, string>();
   for (const { view } of items) newest.set(view.lead_id, view.id);
@@ -111,6 +123,7 @@ async function persist(db: Kysely<DB>, items: Persisted[], actor: string): Promi
       for (let i = 0; i < items.length; i += CHUNK) await insertChunk(trx, items.slice(i, i + CHUNK), actor);
       const ids = [...newest];
       for (let i = 0; i < ids.length; i += CHUNK) await supersedeEarlier(trx, new Map(ids.slice(i, i + CHUNK)), actor);
+      await addSuppressions(trx, refusals, actor);
     });
   } catch (error) {
     const unavailable = new AppError('unavailable', 'The recommendation could not be written to the audit log, so it is not returned. Try again shortly.');
@@ -124,18 +137,28 @@ async function persist(db: Kysely<DB>, items: Persisted[], actor: string): Promi
 export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string): Promise<RecommendationView[]> {
   const release = await currentProduction(env.db);
   const candidate = await candidateForRelease(env.db, env.modelsDir, release);
+  // Production applies every refusal known now, whatever as_of the caller passes.
+  const subjects = leads.map((lead, i) => ({ id: String(i), keys: contactKeys(lead) }));
+  const suppressed = await lookupSuppressions(env.db, subjects, null);
   const results: LeadResult[] = new Array(leads.length);
   const CONCURRENCY = 32;
   for (let i = 0; i < leads.length; i += CONCURRENCY) {
     const slice = leads.slice(i, i + CONCURRENCY);
-    const done = await Promise.all(slice.map((lead) => recommendLead(candidate, lead, asOf)));
+    const done = await Promise.all(slice.map((lead, j) => recommendLead(candidate, lead, asOf, { suppressed: suppressed.get(String(i + j)) })));
     done.forEach((r, j) => (results[i + j] = r));
   }
+  // A refusal decided now keeps the person's identifiers on the list: their next lead, in any
+  // dataset or request, is do_not_contact before any rule runs.
+  const now = new Date();
+  const refusals = results.flatMap((r, i) => {
+    const reason = r.decision.decision === 'do_not_contact' ? refusalReason(r.decision.reasons.map((x) => x.code)) : null;
+    return reason ? entriesFor(subjects[i].keys, reason, 'recommendation', now) : [];
+  });
   const items = results.map((result, i) => ({
     view: toView(`rec_${randomBytes(10).toString('hex')}`, release, result),
     lead: leads[i],
     hash: inputHash(leads[i], asOf),
   }));
-  await persist(env.db, items, actor);
+  await persist(env.db, items, actor, refusals);
   return items.map((i) => i.view);
 }

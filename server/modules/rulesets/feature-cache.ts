@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema.ts';
 import { hasComplianceFlag } from '../../domain/metrics/decision-metrics.ts';
 import { buildDatasetIndex, computeFeatures, type Features } from '../../domain/rules/index.ts';
 import type { Decision, Lead } from '../../domain/lead.ts';
+import { contactKeys, type ContactKeys } from '../../domain/privacy/identifiers.ts';
 import { iterateLeads } from '../datasets/repository.ts';
 
 export interface CachedLead {
@@ -15,6 +16,8 @@ export interface CachedLead {
   gold: Decision | null;
   gold_reasons: string[];
   compliance_flag: boolean;
+  /** Normalised email / phone, for the suppression-list lookup (hashed there, never stored). */
+  contact_keys: ContactKeys;
   features: Features;
 }
 
@@ -42,6 +45,7 @@ export function computeFeatureSet(datasetId: string, asOf: string, leads: Lead[]
     gold: lead.label?.decision ?? null,
     gold_reasons: lead.label?.reasons ?? [],
     compliance_flag: hasComplianceFlag(lead),
+    contact_keys: contactKeys(lead),
     features: computeFeatures(lead, asOf, index),
   }));
   return { datasetId, asOf, leads: cached, computedMs: performance.now() - started };

@@ -6,7 +6,9 @@
  */
 import type { RuleDecision } from '../../domain/decision.ts';
 import { reasonCounts, scoreDecisions, type DecisionMetrics } from '../../domain/metrics/decision-metrics.ts';
-import { decide, rulesetWarnings, runScenarios, type CompiledRuleset, type RuleWarning, type ScenarioResult } from '../../domain/rules/index.ts';
+import { rulesetWarnings, runScenarios, type CompiledRuleset, type RuleWarning, type ScenarioResult } from '../../domain/rules/index.ts';
+import type { SuppressionHit } from '../../domain/privacy/suppression.ts';
+import { decideLead } from '../../pipeline/decide-lead.ts';
 import type { FeatureSet } from './feature-cache.ts';
 
 export interface LeadFlip {
@@ -28,30 +30,36 @@ export interface PreviewResult {
   timing_ms: { decide: number; features: number };
 }
 
-// The baseline does not change while a manager edits: its decisions are kept per feature set.
-const baselineDecisions = new WeakMap<FeatureSet, WeakMap<CompiledRuleset, RuleDecision[]>>();
+/** Per lead of the feature set (same order): its suppression-list entry, or null. */
+export type Suppressed = readonly (SuppressionHit | null)[];
+const NONE: Suppressed = [];
 
-function decideAll(compiled: CompiledRuleset, features: FeatureSet): RuleDecision[] {
+// The baseline does not change while a manager edits: its decisions are kept per feature set
+// (and per suppression lookup, which is itself cached while the list does not change).
+const baselineDecisions = new WeakMap<FeatureSet, WeakMap<CompiledRuleset, { suppressed: Suppressed; decisions: RuleDecision[] }>>();
+
+function decideAll(compiled: CompiledRuleset, features: FeatureSet, suppressed: Suppressed): RuleDecision[] {
   // Compact traces for the bulk pass; the few flipped leads shown get a full trace below.
-  return features.leads.map((l) => decide(compiled, l.features, { trace: 'compact' }));
+  return features.leads.map((l, i) => decideLead(compiled, l.features, suppressed[i], { trace: 'compact' }));
 }
 
-function baselineFor(baseline: CompiledRuleset, features: FeatureSet): RuleDecision[] {
+function baselineFor(baseline: CompiledRuleset, features: FeatureSet, suppressed: Suppressed): RuleDecision[] {
   let byRuleset = baselineDecisions.get(features);
   if (!byRuleset) baselineDecisions.set(features, (byRuleset = new WeakMap()));
-  let decisions = byRuleset.get(baseline);
-  if (!decisions) byRuleset.set(baseline, (decisions = decideAll(baseline, features)));
-  return decisions;
+  let entry = byRuleset.get(baseline);
+  if (!entry || entry.suppressed !== suppressed) byRuleset.set(baseline, (entry = { suppressed, decisions: decideAll(baseline, features, suppressed) }));
+  return entry.decisions;
 }
 
 export function previewRuleset(
   compiled: CompiledRuleset,
   features: FeatureSet,
   baseline: CompiledRuleset | null,
-  options: { flipsLimit: number },
+  options: { flipsLimit: number; suppressed?: Suppressed },
 ): PreviewResult {
   const started = performance.now();
-  const decisions = decideAll(compiled, features);
+  const suppressed = options.suppressed ?? NONE;
+  const decisions = decideAll(compiled, features, suppressed);
   const decideMs = performance.now() - started;
 
   const metrics = scoreDecisions(
@@ -65,7 +73,7 @@ export function previewRuleset(
     const items: LeadFlip[] = [];
     const byTransition: Record<string, number> = {};
     let total = 0;
-    const baselineDecided = baselineFor(baseline, features);
+    const baselineDecided = baselineFor(baseline, features, suppressed);
     features.leads.forEach((l, i) => {
       const before = baselineDecided[i];
       const after = decisions[i];
@@ -74,7 +82,7 @@ export function previewRuleset(
       const key = `${before.decision}->${after.decision}`;
       byTransition[key] = (byTransition[key] ?? 0) + 1;
       if (items.length < options.flipsLimit) {
-        items.push({ lead_id: l.lead_id, gold: l.gold, before: decide(baseline, l.features), after: decide(compiled, l.features) });
+        items.push({ lead_id: l.lead_id, gold: l.gold, before: decideLead(baseline, l.features, suppressed[i]), after: decideLead(compiled, l.features, suppressed[i]) });
       }
     });
     flips = { total, by_transition: byTransition, items };

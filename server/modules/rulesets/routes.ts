@@ -11,6 +11,8 @@ import { modelSignalStatus } from '../../pipeline/model-signals.ts';
 import { featureSetFor } from './feature-cache.ts';
 import { phraseHits } from './phrase-hits.ts';
 import { previewRuleset } from './preview.ts';
+import { decideLead } from '../../pipeline/decide-lead.ts';
+import { suppressedInFeatureSet } from '../privacy/feature-set-suppression.ts';
 import { compiledOrThrow, compiledVersion, saveRulesetVersion, validateRulesetFiles } from './service.ts';
 
 const roles = ['manager', 'engineer'] as const;
@@ -118,7 +120,8 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
       const baselineId = body.baseline_version_id ?? (await latestVersion(app.db, 'ruleset', 'default'))?.id;
       const baseline = baselineId ? (await compiledVersion(app.db, baselineId)).compiled : null;
       const features = await featureSetFor(app.db, dataset.id, body.as_of ?? dataset.as_of);
-      const preview = previewRuleset(compiled, features, baseline, { flipsLimit: body.flips_limit });
+      const suppressed = await suppressedInFeatureSet(app.db, features);
+      const preview = previewRuleset(compiled, features, baseline, { flipsLimit: body.flips_limit, suppressed });
       return { dataset: { id: dataset.id, name: dataset.name, version: dataset.version, as_of: body.as_of ?? dataset.as_of }, baseline_version_id: baselineId ?? null, ...preview };
     },
   );
@@ -144,9 +147,11 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
       if (body.dataset_id && body.lead_id) {
         const dataset = await resolveDataset(app.db, body.dataset_id);
         const set = await featureSetFor(app.db, dataset.id, body.as_of ?? dataset.as_of);
-        const cached = set.leads.find((l) => l.lead_id === body.lead_id);
-        if (!cached) throw new AppError('not_found', `No lead ${body.lead_id} in dataset ${dataset.name}.`);
-        return { lead_id: cached.lead_id, as_of: set.asOf, gold: cached.gold, features: cached.features.values, ...decide(compiled, cached.features) };
+        const at = set.leads.findIndex((l) => l.lead_id === body.lead_id);
+        if (at < 0) throw new AppError('not_found', `No lead ${body.lead_id} in dataset ${dataset.name}.`);
+        const cached = set.leads[at];
+        const suppressed = (await suppressedInFeatureSet(app.db, set))[at];
+        return { lead_id: cached.lead_id, as_of: set.asOf, gold: cached.gold, features: cached.features.values, ...decideLead(compiled, cached.features, suppressed) };
       }
       const parsed = Lead.safeParse(body.lead);
       if (!parsed.success) throw new AppError('bad_request', 'Give "lead" (a lead record) or "dataset_id" + "lead_id".', { errors: describeIssues(parsed.error, 'lead') });

@@ -7,6 +7,8 @@ export const WorkspaceSettings = z.strictObject({
   allow_external_processing: z.boolean().default(false),
   /** Datasets whose gates a release must pass before approval. */
   gating_datasets: z.array(z.string().max(100)).max(10).default(['demo']),
+  /** Days recommendation payloads, drafts and evaluation results keep personal data (then: metrics only). */
+  retention_days: z.number().int().min(1).max(3650).default(180),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 

@@ -17,6 +17,7 @@ export const NAV: readonly NavItem[] = [
   { label: 'Review', href: '/review', roles: ['manager', 'rep'] },
   { label: 'Audit', href: '/audit', roles: ['manager', 'admin'] },
   { label: 'Tokens', href: '/tokens', roles: ['admin'] },
+  { label: 'Privacy', href: '/privacy', roles: ['manager', 'admin'] },
 ];
 
 /** Mirrors the server's one role check: admin may use every page any role may. */

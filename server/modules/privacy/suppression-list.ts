@@ -1,0 +1,175 @@
+/**
+ * The suppression list: keyed hashes of the email and phone of everyone who opted out, refused
+ * contact or asked for erasure, kept across datasets and imports. Adding keeps the stronger reason
+ * and the earliest date; lookups return, per lead, the strongest entry known at the cut-off that
+ * the lead's own record does not already state (see applicableHit).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { contactKeys, keyedHash, type ContactKeys, type IdentifierKind } from '../../domain/privacy/identifiers.ts';
+import { applicableHit, strongerReason, SUPPRESSION_REASONS, type SuppressionHit, type SuppressionReason } from '../../domain/privacy/suppression.ts';
+import type { Lead } from '../../domain/lead.ts';
+import { privacyKey } from './privacy-key.ts';
+
+export interface NewSuppression {
+  kind: IdentifierKind;
+  /** The normalised identifier; only its keyed hash is stored. */
+  value: string;
+  reason: SuppressionReason;
+  source: string;
+  effective_at: Date;
+}
+
+const CHUNK = 1000;
+// In-process changes bump this so cached lookups (the rules preview) notice at once.
+let listVersion = 0;
+export const suppressionListVersion = () => listVersion;
+
+const RANK = sql.raw(`array[${SUPPRESSION_REASONS.map((r) => `'${r}'`).join(',')}]::text[]`);
+
+export async function addSuppressions(db: Kysely<DB>, entries: NewSuppression[], actor: string): Promise<number> {
+  if (!entries.length) return 0;
+  const key = await privacyKey(db);
+  // One row per (kind, hash) per statement: Postgres refuses to upsert the same key twice at once.
+  const byKey = new Map<string, NewSuppression & { hash: string }>();
+  for (const e of entries) {
+    const hash = keyedHash(key, e.kind, e.value);
+    const prev = byKey.get(`${e.kind}:${hash}`);
+    byKey.set(`${e.kind}:${hash}`, prev
+      ? { ...prev, reason: strongerReason(prev.reason, e.reason), effective_at: prev.effective_at < e.effective_at ? prev.effective_at : e.effective_at }
+      : { ...e, hash });
+  }
+  const rows = [...byKey.values()];
+  let written = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const res = await db
+      .insertInto('privacy_suppressions')
+      .values(rows.slice(i, i + CHUNK).map((r) => ({ kind: r.kind, hash: r.hash, reason: r.reason, source: r.source, effective_at: r.effective_at, created_by: actor })))
+      .onConflict((oc) =>
+        oc.columns(['kind', 'hash']).doUpdateSet({
+          reason: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.reason else privacy_suppressions.reason end`,
+          source: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.source else privacy_suppressions.source end`,
+          effective_at: sql`least(privacy_suppressions.effective_at, excluded.effective_at)`,
+        }),
+      )
+      .executeTakeFirst();
+    written += Number(res.numInsertedOrUpdatedRows ?? 0);
+  }
+  listVersion++;
+  return written;
+}
+
+/** Entries for a lead's email and phone (whichever it has). */
+export function entriesFor(keys: ContactKeys, reason: SuppressionReason, source: string, effectiveAt: Date): NewSuppression[] {
+  const out: NewSuppression[] = [];
+  if (keys.email) out.push({ kind: 'email', value: keys.email, reason, source, effective_at: effectiveAt });
+  if (keys.phone) out.push({ kind: 'phone', value: keys.phone, reason, source, effective_at: effectiveAt });
+  return out;
+}
+
+export async function removeSuppressions(db: Kysely<DB>, identifiers: { kind: IdentifierKind; value: string }[]): Promise<{ kind: IdentifierKind; hash: string; reason: string }[]> {
+  if (!identifiers.length) return [];
+  const key = await privacyKey(db);
+  const removed: { kind: IdentifierKind; hash: string; reason: string }[] = [];
+  for (const id of identifiers) {
+    const rows = await db.deleteFrom('privacy_suppressions').where('kind', '=', id.kind).where('hash', '=', keyedHash(key, id.kind, id.value)).returning(['kind', 'hash', 'reason']).execute();
+    removed.push(...rows);
+  }
+  listVersion++;
+  return removed;
+}
+
+export interface LookupSubject {
+  id: string;
+  keys: ContactKeys;
+}
+
+/**
+ * Per subject id, its strongest entry effective at `cutoff` (null: every entry, as production
+ * does: a refusal known now applies now, whatever as_of a caller passes).
+ */
+export async function lookupSuppressions(db: Kysely<DB>, subjects: LookupSubject[], cutoff: Date | null): Promise<Map<string, SuppressionHit>> {
+  const hits = new Map<string, SuppressionHit>();
+  if (!subjects.length) return hits;
+  const key = await privacyKey(db);
+  const wanted = new Map<string, { id: string; kind: IdentifierKind }[]>();
+  for (const s of subjects) {
+    for (const kind of ['email', 'phone'] as const) {
+      const value = s.keys[kind];
+      if (!value) continue;
+      const hash = keyedHash(key, kind, value);
+      wanted.set(hash, [...(wanted.get(hash) ?? []), { id: s.id, kind }]);
+    }
+  }
+  const hashes = [...wanted.keys()];
+  for (let i = 0; i < hashes.length; i += CHUNK) {
+    let q = db.selectFrom('privacy_suppressions').select(['kind', 'hash', 'reason', 'source', 'effective_at']).where('hash', 'in', hashes.slice(i, i + CHUNK));
+    if (cutoff) q = q.where('effective_at', '<', cutoff);
+    for (const row of await q.execute()) {
+      for (const s of wanted.get(row.hash) ?? []) {
+        if (s.kind !== row.kind) continue;
+        const prev = hits.get(s.id);
+        const reason = row.reason as SuppressionReason;
+        if (!prev || strongerReason(prev.reason, reason) !== prev.reason) {
+          hits.set(s.id, { reason, matched_by: row.kind, source: row.source, since: row.effective_at.toISOString() });
+        }
+      }
+    }
+  }
+  for (const s of subjects) {
+    const hit = applicableHit(hits.get(s.id), s.keys.record_says);
+    if (!hit) hits.delete(s.id);
+  }
+  return hits;
+}
+
+/** What replays (evaluations, previews) see: refusals known by the end of the as_of day. */
+export function cutoffOf(asOf: string): Date {
+  return new Date(Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`) + 86_400_000);
+}
+
+export function leadSubjects(leads: Lead[]): LookupSubject[] {
+  return leads.map((lead) => ({ id: lead.id, keys: contactKeys(lead) }));
+}
+
+export async function suppressionSize(db: Kysely<DB>) {
+  const rows = await db.selectFrom('privacy_suppressions').select(['kind', 'reason', 'source', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['kind', 'reason', 'source']).execute();
+  const sum = (f: (r: (typeof rows)[number]) => string) => {
+    const out: Record<string, number> = {};
+    for (const r of rows) out[f(r)] = (out[f(r)] ?? 0) + Number(r.n);
+    return out;
+  };
+  return { total: rows.reduce((n, r) => n + Number(r.n), 0), by_kind: sum((r) => r.kind), by_reason: sum((r) => r.reason), by_source: sum((r) => r.source) };
+}
+
+export async function listSuppressions(db: Kysely<DB>, query: { limit: number; offset: number }) {
+  const rows = await db
+    .selectFrom('privacy_suppressions')
+    .select(['kind', 'hash', 'reason', 'source', 'effective_at', 'created_by', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('hash')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return rows.map((r) => ({ ...r, effective_at: r.effective_at.toISOString(), created_at: r.created_at.toISOString() }));
+}
+
+/** Leads of a dataset whose record says they opted out or asked for erasure: on the list from that date. */
+export async function suppressConsentRefusals(db: Kysely<DB>, datasetId: string, actor: string): Promise<number> {
+  const rows = await db
+    .selectFrom('leads')
+    .select(['record'])
+    .where('dataset_id', '=', datasetId)
+    .where('erased_at', 'is', null)
+    .where(sql<boolean>`(record->'consent'->>'opted_out_at' is not null or record->'consent'->>'erasure_requested_at' is not null)`)
+    .execute();
+  const entries: NewSuppression[] = [];
+  for (const { record } of rows) {
+    const lead = record as Lead;
+    const erasure = lead.consent?.erasure_requested_at;
+    const at = erasure ?? lead.consent?.opted_out_at;
+    const when = at ? new Date(at) : new Date();
+    entries.push(...entriesFor(contactKeys(lead), erasure ? 'erasure_requested' : 'opted_out', 'dataset_import', Number.isNaN(when.getTime()) ? new Date() : when));
+  }
+  return addSuppressions(db, entries, actor);
+}
