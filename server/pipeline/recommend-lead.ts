@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { RuleDecision } from '../domain/decision.ts';
 import { computeFeatures, decide, type DatasetIndex, type Features } from '../domain/rules/index.ts';
 import { redactLead, unredactText, type GroundingIssue } from '../domain/guardrails/index.ts';
+import { leadKnownAsOf } from '../domain/features/known-as-of.ts';
 import type { Lead } from '../domain/lead.ts';
 import { renderPrompt, type RenderedPrompt } from '../domain/prompts/render-prompt.ts';
 import type { DraftRecommendation } from '../domain/recommendation.ts';
@@ -46,8 +47,10 @@ function retryPrompt(prompt: RenderedPrompt, error: string): RenderedPrompt {
   return { ...prompt, user, hash: `${prompt.hash}:retry` };
 }
 
-export async function recommendLead(candidate: Candidate, lead: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
+export async function recommendLead(candidate: Candidate, recorded: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
   const started = performance.now();
+  // The story and the draft see what the features see: nothing dated after as_of.
+  const lead = leadKnownAsOf(recorded, asOf);
   const features = options.features ?? computeFeatures(lead, asOf, options.index);
   const classifier = candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;
   const decision = decide(candidate.ruleset, features, classifier ? { classifier } : undefined);

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261123T1400_initial.ts';
 import * as workbench from './20261123T1430_workbench.ts';
+import * as campaigns from './20261201T1650_campaigns.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
   '20261123T1430_workbench': workbench,
+  '20261201T1650_campaigns': campaigns,
 };
 
 export const migrationProvider: MigrationProvider = {

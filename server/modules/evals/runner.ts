@@ -20,6 +20,7 @@ import { dbResultCache } from '../candidates/db-result-cache.ts';
 import { findDataset } from '../datasets/repository.ts';
 import { loadDatasetLeads } from '../rulesets/feature-cache.ts';
 import * as repo from './repository.ts';
+import { outcomeSummary, replayLeads } from './replay.ts';
 
 export const DEFAULT_LEASE_MS = 30_000;
 export const DEFAULT_BATCH_SIZE = 200;
@@ -58,15 +59,21 @@ export interface StoredResult extends LeadResult {
   summary: repo.ResultSummary;
 }
 
-export function toStoredRow(lead: Lead, seq: number, result: LeadResult): repo.NewResult {
+/** A replay (backtest) run: what happened after its as_of is the outcome label. */
+export interface ReplayOptions {
+  asOf: string;
+  windowDays: number;
+}
+
+export function toStoredRow(lead: Lead, seq: number, result: LeadResult, replay?: ReplayOptions): repo.NewResult {
   const gold = lead.label ?? null;
   const stored: StoredResult = {
     ...result,
     gold,
     compliance_flag: hasComplianceFlag(lead),
     summary: {
+      ...outcomeSummary(lead, result, replay),
       gold_reasons: gold?.reasons ?? [],
-      outcome: gold?.outcome ?? null,
       compliance_flag: hasComplianceFlag(lead),
       draft_status: result.draft_status,
       issue_kinds: result.guardrail_issues.map((i) => i.kind),
@@ -119,7 +126,10 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
     const dataset = await findDataset(db, run.dataset_id);
     if (!dataset) throw new Error(`dataset ${run.dataset_id} no longer exists`);
     const candidate = await candidateForRun(env, run, options.writer);
-    const leads = await loadDatasetLeads(db, run.dataset_id);
+    // A replay as of an earlier date holds only the leads that existed then.
+    const asOf = run.as_of ?? dataset.as_of;
+    const replay = run.as_of ? { asOf, windowDays: run.outcome_window_days } : undefined;
+    const leads = replayLeads(await loadDatasetLeads(db, run.dataset_id), run.as_of);
     const index = buildDatasetIndex(leads);
     const done = await repo.doneLeadIds(db, run.id);
     const pending: number[] = [];
@@ -163,13 +173,12 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
     };
 
     let next = 0;
-    const asOf = dataset.as_of;
     const slot = async () => {
       while (!lost && !options.signal?.aborted && next < pending.length) {
         const i = pending[next++];
         const lead = leads[i];
         const result = await recommendLead(candidate, lead, asOf, { index });
-        buffer.push(toStoredRow(lead, i + 1, result));
+        buffer.push(toStoredRow(lead, i + 1, result, replay));
         if (buffer.length >= batchSize) {
           flush();
           // Back-pressure: never more than two batches waiting on the database.
