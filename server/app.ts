@@ -28,6 +28,7 @@ import { settingsRoutes } from './modules/settings/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { releaseRoutes } from './modules/releases/routes.ts';
 import { groundingRoutes } from './modules/grounding/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(recommendationRoutes);
   await app.register(releaseRoutes);
   await app.register(groundingRoutes);
+  await app.register(campaignRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

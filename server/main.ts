@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { startInProcessWorker } from './modules/evals/worker.ts';
+import { startInProcessCampaignWorker } from './modules/campaigns/worker.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const result = await bootstrap(database.db, { adminToken: config.adminToken, seedDemo: config.seedDemo });
   const app = await buildApp({ config, database });
   startInProcessWorker(app);
+  startInProcessCampaignWorker(app);
 
   if (result.migrations.length) app.log.info({ migrations: result.migrations }, 'database migrated');
   if (result.demo) app.log.info(result.demo, 'demo dataset loaded');

@@ -234,6 +234,8 @@ export interface CampaignChunksTable {
   chunk: number;
   first_seq: number;
   last_seq: number;
+  /** Dataset leads in [first_seq, last_seq]. */
+  size: number;
   status: 'queued' | 'running' | 'done';
   lease_owner: string | null;
   lease_expires_at: Date | null;

@@ -71,6 +71,14 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'POST', url: '/api/v1/recommendations/rec_none/outcome', allowed: ['rep', 'manager'], payload: { outcome: 'converted' } },
   { method: 'GET', url: '/api/v1/outcomes/export', allowed: BUILD },
   { method: 'POST', url: '/api/v1/grounding', allowed: ALL, payload: { lead: { id: 'x' }, text: 'hello' } },
+  { method: 'POST', url: '/api/campaigns', allowed: ['manager', 'admin'], payload: { dataset_id: 'none' } },
+  { method: 'GET', url: '/api/campaigns', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'POST', url: '/api/campaigns/none/run', allowed: ['manager', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/leads', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/export.csv', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/recovery', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/events', allowed: ['manager', 'engineer', 'admin'] },
 ];
 
 describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {

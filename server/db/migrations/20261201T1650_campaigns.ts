@@ -40,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('chunk', 'integer', (c) => c.notNull())
     .addColumn('first_seq', 'integer', (c) => c.notNull())
     .addColumn('last_seq', 'integer', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued','running','done')`))
     .addColumn('lease_owner', 'text')
     .addColumn('lease_expires_at', 'timestamptz')
@@ -65,10 +66,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('p_recovered', 'double precision')
     .addPrimaryKeyConstraint('campaign_leads_pkey', ['campaign_id', 'lead_id'])
     .execute();
+  // A campaign queues a lead at most once, whatever its workers do (actor = campaign:<id>).
+  await sql`create unique index recommendations_campaign_lead on recommendations (created_by, lead_id) where created_by like 'campaign:%'`.execute(db);
   await db.schema.createIndex('campaign_leads_selected_idx').on('campaign_leads').columns(['campaign_id', 'selected', 'seq']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists recommendations_campaign_lead`.execute(db);
   await db.schema.dropTable('campaign_leads').execute();
   await db.schema.dropTable('campaign_chunks').execute();
   await db.schema.dropTable('campaigns').execute();

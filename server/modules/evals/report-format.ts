@@ -9,13 +9,13 @@ const pad = (s: string, n: number) => s.padEnd(n);
 
 export function formatMetricsTable(m: EvalMetrics, baseline: EvalMetrics | null): string {
   const lines: string[] = [];
-  lines.push(`${pad('metric', 24)}${pad('value', 12)}${pad('95% interval', 20)}${baseline ? pad('baseline', 12) + 'delta' : ''}`);
+  lines.push(`${pad('metric', 28)}${pad('value', 12)}${pad('95% interval', 20)}${baseline ? pad('baseline', 12) + 'delta' : ''}`);
   for (const name of HEADLINE_METRICS) {
     const interval = name === 'dnc_precision' || name === 'dnc_recall' ? m.intervals[name] : name === 'expected_recovered_revenue' ? (m.recovered_revenue?.interval ?? null) : null;
     const digits = name === 'expected_recovered_revenue' ? 0 : 3;
     const iv = interval ? `[${interval[0].toFixed(digits)}, ${interval[1].toFixed(digits)}]` : '';
     const base = baseline ? `${pad(num(baseline[name]), 12)}${m[name] - baseline[name] >= 0 ? '+' : ''}${num(m[name] - baseline[name])}` : '';
-    lines.push(`${pad(name, 24)}${pad(num(m[name]), 12)}${pad(iv, 20)}${base}`);
+    lines.push(`${pad(name, 28)}${pad(num(m[name]), 12)}${pad(iv, 20)}${base}`);
   }
   lines.push('');
   lines.push(`leads ${m.total}, labeled ${m.labeled}, drafts ${m.drafts} (withheld ${m.withheld_drafts}, cached ${m.cached}), provider errors ${m.provider_errors}`);

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Decision, Lead } from '../../domain/lead.ts';
+import { leadKnownAsOf } from '../../domain/features/known-as-of.ts';
 import { hasComplianceFlag } from '../../domain/metrics/decision-metrics.ts';
 import { computeEvalMetrics, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
 import { buildDatasetIndex } from '../../domain/rules/index.ts';
@@ -67,14 +68,16 @@ export interface ReplayOptions {
 
 export function toStoredRow(lead: Lead, seq: number, result: LeadResult, replay?: ReplayOptions): repo.NewResult {
   const gold = lead.label ?? null;
+  // Consent as known at the decision: an opt-out dated after as_of had not happened yet.
+  const complianceFlag = hasComplianceFlag(leadKnownAsOf(lead, result.as_of));
   const stored: StoredResult = {
     ...result,
     gold,
-    compliance_flag: hasComplianceFlag(lead),
+    compliance_flag: complianceFlag,
     summary: {
       ...outcomeSummary(lead, result, replay),
       gold_reasons: gold?.reasons ?? [],
-      compliance_flag: hasComplianceFlag(lead),
+      compliance_flag: complianceFlag,
       draft_status: result.draft_status,
       issue_kinds: result.guardrail_issues.map((i) => i.kind),
       cost: result.cost,

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { DatasetIndex } from '../../domain/features/dataset-index.ts';
 import type { Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
@@ -99,14 +100,21 @@ async function persist(db: Kysely<DB>, items: Persisted[], actor: string): Promi
   }
 }
 
-export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string): Promise<RecommendationView[]> {
-  const release = await currentProduction(env.db);
+export interface RecommendManyOptions {
+  /** Decide with this release instead of the current production one (a campaign pins its release). */
+  release?: ReleaseRow;
+  /** Dataset-level facts (duplicates) when the leads come from a dataset. */
+  index?: DatasetIndex;
+}
+
+export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string, options: RecommendManyOptions = {}): Promise<RecommendationView[]> {
+  const release = options.release ?? (await currentProduction(env.db));
   const candidate = await candidateForRelease(env.db, env.modelsDir, release);
   const results: LeadResult[] = new Array(leads.length);
   const CONCURRENCY = 32;
   for (let i = 0; i < leads.length; i += CONCURRENCY) {
     const slice = leads.slice(i, i + CONCURRENCY);
-    const done = await Promise.all(slice.map((lead) => recommendLead(candidate, lead, asOf)));
+    const done = await Promise.all(slice.map((lead) => recommendLead(candidate, lead, asOf, { index: options.index })));
     done.forEach((r, j) => (results[i + j] = r));
   }
   const items = results.map((result, i) => ({
