@@ -33,6 +33,7 @@ import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { releaseRoutes } from './modules/releases/routes.ts';
 import { groundingRoutes } from './modules/grounding/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(releaseRoutes);
   await app.register(groundingRoutes);
   await app.register(privacyRoutes);
+  await app.register(campaignRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { startInProcessWorker } from './modules/evals/worker.ts';
 import { scheduleRetention } from './modules/privacy/retention.ts';
+import { startInProcessCampaignWorker } from './modules/campaigns/worker.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
   startInProcessWorker(app);
   scheduleRetention(database.db, app.log);
+  startInProcessCampaignWorker(app);
 
   if (result.migrations.length) app.log.info({ migrations: result.migrations }, 'database migrated');
   if (result.demo) app.log.info(result.demo, 'demo dataset loaded');

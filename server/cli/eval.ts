@@ -102,24 +102,26 @@ async function main(): Promise<number> {
     const production = await findProduction(db);
     if (!production) throw new CliUsageError('--baseline production: there is no production release yet (promote one first, or drop --baseline).');
     const resolved = await resolveCandidate(db, { release_id: production.id });
-    const done = await findIdenticalDoneRun(db, dataset.id, resolved.candidate_hash);
+    // A replay is compared with production replayed as of the same date.
+    const done = args['as-of'] ? undefined : await findIdenticalDoneRun(db, dataset.id, resolved.candidate_hash);
     if (done?.metrics) baseline = { runId: done.id, metrics: done.metrics as EvalMetrics, reused: true };
     else {
       if (!args.quiet) console.error(`baseline: production release ${production.number} (${production.id})`);
-      const run = await runCandidateOnDataset(env, { datasetId: dataset.id, release_id: production.id, label: 'eval baseline (production)', actor: ACTOR }, { onProgress: progress('baseline') });
+      const run = await runCandidateOnDataset(env, { datasetId: dataset.id, release_id: production.id, label: 'eval baseline (production)', actor: ACTOR, as_of: args['as-of'] ?? null }, { onProgress: progress('baseline') });
       baseline = { ...run, reused: false };
     }
   }
 
-  const run = await runCandidateOnDataset(env, { datasetId: dataset.id, ...candidate, label: args.label ?? 'npm run eval', actor: ACTOR }, { onProgress: progress('candidate') });
+  const asOf = args['as-of'] ?? null;
+  const run = await runCandidateOnDataset(env, { datasetId: dataset.id, ...candidate, label: args.label ?? (asOf ? `npm run eval --as-of ${asOf}` : 'npm run eval'), actor: ACTOR, as_of: asOf }, { onProgress: progress('candidate') });
   const evaluation = gates.length ? evaluateGates(run.metrics, gates, baseline?.metrics ?? null) : null;
 
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ run_id: run.runId, dataset: { id: dataset.id, name: dataset.name, version: dataset.version, as_of: dataset.as_of }, metrics: run.metrics, baseline: baseline ? { run_id: baseline.runId, reused: baseline.reused, metrics: baseline.metrics } : null, gates: evaluation }, null, 2)}\n`,
+      `${JSON.stringify({ run_id: run.runId, as_of: asOf ?? dataset.as_of, replay: asOf !== null, dataset: { id: dataset.id, name: dataset.name, version: dataset.version, as_of: dataset.as_of }, metrics: run.metrics, baseline: baseline ? { run_id: baseline.runId, reused: baseline.reused, metrics: baseline.metrics } : null, gates: evaluation }, null, 2)}\n`,
     );
   } else {
-    console.log(`dataset ${dataset.name} v${dataset.version} (${dataset.id}), as_of ${dataset.as_of}, ${run.metrics.total} leads; run ${run.runId}`);
+    console.log(`dataset ${dataset.name} v${dataset.version} (${dataset.id}), as_of ${asOf ? `${asOf} (replay; the dataset's is ${dataset.as_of})` : dataset.as_of}, ${run.metrics.total} leads; run ${run.runId}`);
     if (baseline) console.log(`baseline: run ${baseline.runId}${baseline.reused ? ' (reused)' : ''}`);
     console.log(formatMetricsTable(run.metrics, baseline?.metrics ?? null));
     if (evaluation) console.log(`\n${formatGateLines(evaluation)}`);

@@ -124,6 +124,9 @@ export interface DB {
   outcomes: OutcomesTable;
   privacy_suppressions: PrivacySuppressionsTable;
   privacy_erasures: PrivacyErasuresTable;
+  campaigns: CampaignsTable;
+  campaign_chunks: CampaignChunksTable;
+  campaign_leads: CampaignLeadsTable;
 }
 
 export type DatasetRow = Selectable<DatasetsTable>;
@@ -173,6 +176,10 @@ export type EvalRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelle
 export interface EvalRunsTable {
   id: string;
   dataset_id: string;
+  /** Replay (backtest) date; null: the dataset's as_of. */
+  as_of: string | null;
+  /** A replay's outcome window: events up to this many days after as_of are its labels. */
+  outcome_window_days: Generated<number>;
   ruleset_version_id: string;
   prompt_version_id: string;
   provider: Json;
@@ -275,4 +282,61 @@ export interface PrivacyErasuresTable {
   identifier_hashes: Json<Record<string, string[]>>;
   records_erased: number;
   counts: Json<Record<string, number>>;
+}
+
+export type CampaignStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface CampaignsTable {
+  id: string;
+  dataset_id: string;
+  as_of: string;
+  holdout_pct: number;
+  /** The production release when the campaign was created: every chunk decides with it. */
+  release_id: string;
+  status: CampaignStatus;
+  total: number;
+  done_count: number;
+  selected: number;
+  held_out: number;
+  queued: number;
+  expected_recovered_revenue: number | null;
+  summary: Json | null;
+  error: string | null;
+  created_by: string;
+  created_at: TimestampDefault;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** A slice of a campaign's leads (by dataset seq) that one worker claims with a lease. */
+export interface CampaignChunksTable {
+  campaign_id: string;
+  chunk: number;
+  first_seq: number;
+  last_seq: number;
+  /** Dataset leads in [first_seq, last_seq]. */
+  size: number;
+  status: 'queued' | 'running' | 'done';
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
+}
+
+export interface CampaignLeadsTable {
+  campaign_id: string;
+  lead_id: string;
+  seq: number;
+  owner: string | null;
+  decision: string;
+  priority: number;
+  reason: string | null;
+  /** Decided contact by the release. */
+  selected: boolean;
+  /** Selected but kept out of the queues: the control group. */
+  held_out: boolean;
+  recommendation_id: string | null;
+  value: number;
+  value_source: string;
+  /** label.outcome of the lead, for fitting P(recovered). */
+  historical_outcome: string | null;
+  p_recovered: number | null;
 }

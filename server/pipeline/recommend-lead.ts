@@ -9,6 +9,7 @@ import type { RuleDecision } from '../domain/decision.ts';
 import { computeFeatures, type DatasetIndex, type Features } from '../domain/rules/index.ts';
 import type { SuppressionHit } from '../domain/privacy/suppression.ts';
 import { redactLead, unredactText, type GroundingIssue } from '../domain/guardrails/index.ts';
+import { leadKnownAsOf } from '../domain/features/known-as-of.ts';
 import type { Lead } from '../domain/lead.ts';
 import { renderPrompt, type RenderedPrompt } from '../domain/prompts/render-prompt.ts';
 import type { DraftRecommendation } from '../domain/recommendation.ts';
@@ -53,8 +54,10 @@ function retryPrompt(prompt: RenderedPrompt, error: string): RenderedPrompt {
   return { ...prompt, user, hash: `${prompt.hash}:retry` };
 }
 
-export async function recommendLead(candidate: Candidate, lead: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
+export async function recommendLead(candidate: Candidate, recorded: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
   const started = performance.now();
+  // The story and the draft see what the features see: nothing dated after as_of.
+  const lead = leadKnownAsOf(recorded, asOf);
   const features = options.features ?? computeFeatures(lead, asOf, options.index);
   const suppressed = options.suppressed ?? null;
   const classifier = !suppressed && candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;

@@ -90,6 +90,14 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'POST', url: '/api/privacy/suppressions/import', allowed: ['manager', 'admin'], payload: {} },
   { method: 'POST', url: '/api/privacy/suppressions/remove', allowed: ['admin'], payload: { email: 'nobody@example.org', reason: 'x' } },
   { method: 'POST', url: '/api/privacy/retention', allowed: ['admin'] },
+  { method: 'POST', url: '/api/campaigns', allowed: ['manager', 'admin'], payload: { dataset_id: 'none' } },
+  { method: 'GET', url: '/api/campaigns', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'POST', url: '/api/campaigns/none/run', allowed: ['manager', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/leads', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/export.csv', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/recovery', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/campaigns/none/events', allowed: ['manager', 'engineer', 'admin'] },
 ];
 
 describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {

@@ -147,7 +147,7 @@ describe('run comparison', () => {
 });
 
 describe('gates', () => {
-  const metrics = { dnc_precision: 0.96, dnc_recall: 0.9, decision_accuracy: 0.8, compliance_violations: 0, selection_rate: 0.2, grounding_rate: 0.99, pricing_promises: 0, schema_failures: 0 };
+  const metrics = { dnc_precision: 0.96, dnc_recall: 0.9, decision_accuracy: 0.8, compliance_violations: 0, selection_rate: 0.2, grounding_rate: 0.99, pricing_promises: 0, schema_failures: 0, expected_recovered_revenue: 1000, calibration_ece: 0.05 };
   const gates = parseGates(`gates:
   - { metric: compliance_violations, max: 0 }
   - { metric: dnc_precision, min: 0.95 }

@@ -19,6 +19,8 @@ import AuditPage from './audit/AuditPage.svelte';
 import TokensPage from './tokens/TokensPage.svelte';
 import GettingStartedPage from './start/GettingStartedPage.svelte';
 import PrivacyPage from './privacy/PrivacyPage.svelte';
+import CampaignsPage from './campaigns/CampaignsPage.svelte';
+import CampaignPage from './campaigns/CampaignPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -41,6 +43,8 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/evaluations/runs/:id', component: RunPage, roles: STAFF, title: 'Evaluation run' },
   { pattern: '/evaluations/runs/:id/leads/:leadId', component: LeadResultPage, roles: STAFF, title: 'Lead result' },
   { pattern: '/releases', component: ReleasesPage, roles: STAFF, title: 'Releases' },
+  { pattern: '/campaigns', component: CampaignsPage, roles: STAFF, title: 'Campaigns' },
+  { pattern: '/campaigns/:id', component: CampaignPage, roles: STAFF, title: 'Campaign' },
   { pattern: '/review', component: ReviewPage, roles: ['manager', 'rep'], title: 'Review' },
   { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },
   { pattern: '/tokens', component: TokensPage, roles: ['admin'], title: 'Tokens' },

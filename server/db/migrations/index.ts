@@ -8,6 +8,7 @@ import * as workbench from './20261123T1430_workbench.ts';
 import * as stagedImports from './20261201T1640_staged_imports.ts';
 import * as assignmentSupersede from './20261201T1620_assignment_supersede.ts';
 import * as privacy from './20261201T1630_privacy.ts';
+import * as campaigns from './20261201T1650_campaigns.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201T1640_staged_imports': stagedImports,
   '20261201T1620_assignment_supersede': assignmentSupersede,
   '20261201T1630_privacy': privacy,
+  '20261201T1650_campaigns': campaigns,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@
 import type { Lead, Quote } from '../lead.ts';
 import { activityFacts } from './activity-facts.ts';
 import { findBudget, type BudgetMention } from './budget.ts';
+import { leadKnownAsOf } from './known-as-of.ts';
 import type { FeatureValues, LatestQuote } from './catalog.ts';
 import type { DatasetIndex } from './dataset-index.ts';
 import { normaliseEmail, normalisePhone } from './dataset-index.ts';
@@ -73,7 +74,8 @@ function completeness(lead: Lead, texts: PreparedText[]): number {
 
 const since = (asOfDay: number, day: number | null) => (day === null ? null : asOfDay - day);
 
-export function computeFeatures(lead: Lead, asOf: string | Date, index?: DatasetIndex): Features {
+export function computeFeatures(recorded: Lead, asOf: string | Date, index?: DatasetIndex): Features {
+  const lead = leadKnownAsOf(recorded, asOf); // nothing dated after as_of exists for a decision
   const { iso, day: asOfDay } = normaliseAsOf(asOf);
   const texts = prepareTexts(lead);
   const facts = activityFacts(lead, texts);

@@ -7,7 +7,10 @@
 import type { Decision } from '../lead.ts';
 import { bootstrapCategories, percentileSorted, type BootstrapOptions, type Interval } from './bootstrap.ts';
 import { scoreDecisions, type ConfusionMatrix } from './decision-metrics.ts';
-import { outcomeRanking, type OutcomeRanking } from './outcome-ranking.ts';
+import { outcomeRanking, POSITIVE_OUTCOMES, type OutcomeRanking } from './outcome-ranking.ts';
+import { calibrationOf, type Calibration, type OutcomeRow } from './calibration.ts';
+import { averageJobValue, expectedRecoveredRevenue, type RecoveredRevenue } from './recovered-revenue.ts';
+import { compareRecovery, type RecoveryComparison } from './recovery-lift.ts';
 
 /** What the metrics need of one lead's result (kept small: read back for every lead of a run). */
 export interface EvalLeadRow {
@@ -33,6 +36,9 @@ export interface EvalLeadRow {
   cost: number | null;
   tokens: number;
   cached: boolean;
+  /** First reason code of the decision and the lead's value, for the recovery model (null on old runs). */
+  reason?: string | null;
+  value?: number | null;
 }
 
 export const HEADLINE_METRICS = [
@@ -44,6 +50,8 @@ export const HEADLINE_METRICS = [
   'grounding_rate',
   'pricing_promises',
   'schema_failures',
+  'expected_recovered_revenue',
+  'calibration_ece',
 ] as const;
 export type HeadlineMetric = (typeof HEADLINE_METRICS)[number];
 
@@ -73,6 +81,12 @@ export interface EvalMetrics extends Record<HeadlineMetric, number> {
   tokens_per_lead: number;
   cached: number;
   outcomes: OutcomeRanking;
+  /** P(recovered) fitted on the rows with an outcome: reliability diagram and ECE (out of fold). */
+  calibration: Calibration;
+  /** Expected recovered revenue of the leads decided contact, with its bootstrap interval. */
+  recovered_revenue: RecoveredRevenue;
+  /** Of the leads with an outcome: recovery of those decided contact (a) against the rest (b). */
+  recovery: RecoveryComparison;
 }
 
 export interface ReasonQuality {
@@ -165,7 +179,11 @@ export function computeEvalMetrics(rows: readonly EvalLeadRow[], options: Bootst
   latencies.sort();
   const sortedLatency = Array.from(latencies);
   const round = (v: number) => Math.round(v * 1000) / 1000;
+  const outcome = recoveryMetrics(rows, options);
   return {
+    expected_recovered_revenue: Math.round(outcome.recovered_revenue.expected * 100) / 100,
+    calibration_ece: round(outcome.calibration.ece),
+    ...outcome,
     dnc_precision: scored.dnc_precision ?? 1,
     dnc_recall: scored.dnc_recall ?? 1,
     decision_accuracy: scored.decision_accuracy ?? 0,
@@ -199,6 +217,22 @@ export function computeEvalMetrics(rows: readonly EvalLeadRow[], options: Bootst
     tokens_per_lead: rows.length ? tokens / rows.length : 0,
     cached,
     outcomes: outcomeRanking(rows),
+  };
+}
+
+/** Rows whose outcome is known, as the recovery model sees them. */
+export function outcomeRows(rows: readonly EvalLeadRow[]): OutcomeRow[] {
+  return rows.filter((r) => r.outcome).map((r) => ({ priority: r.priority, reason: r.reason ?? null, recovered: POSITIVE_OUTCOMES.has(r.outcome!) }));
+}
+
+function recoveryMetrics(rows: readonly EvalLeadRow[], options: BootstrapOptions) {
+  const known = outcomeRows(rows);
+  const average = averageJobValue();
+  const selected = rows.filter((r) => r.decision === 'contact').map((r) => ({ priority: r.priority, reason: r.reason ?? null, value: r.value ?? average }));
+  return {
+    calibration: calibrationOf(known),
+    recovered_revenue: expectedRecoveredRevenue(known, selected),
+    recovery: compareRecovery(rows.filter((r) => r.outcome).map((r) => ({ inA: r.decision === 'contact', recovered: POSITIVE_OUTCOMES.has(r.outcome!) })), options),
   };
 }
 

@@ -9,12 +9,13 @@ const pad = (s: string, n: number) => s.padEnd(n);
 
 export function formatMetricsTable(m: EvalMetrics, baseline: EvalMetrics | null): string {
   const lines: string[] = [];
-  lines.push(`${pad('metric', 24)}${pad('value', 12)}${pad('95% interval', 20)}${baseline ? pad('baseline', 12) + 'delta' : ''}`);
+  lines.push(`${pad('metric', 28)}${pad('value', 12)}${pad('95% interval', 20)}${baseline ? pad('baseline', 12) + 'delta' : ''}`);
   for (const name of HEADLINE_METRICS) {
-    const interval = name === 'dnc_precision' || name === 'dnc_recall' ? m.intervals[name] : null;
-    const iv = interval ? `[${interval[0].toFixed(3)}, ${interval[1].toFixed(3)}]` : '';
+    const interval = name === 'dnc_precision' || name === 'dnc_recall' ? m.intervals[name] : name === 'expected_recovered_revenue' ? (m.recovered_revenue?.interval ?? null) : null;
+    const digits = name === 'expected_recovered_revenue' ? 0 : 3;
+    const iv = interval ? `[${interval[0].toFixed(digits)}, ${interval[1].toFixed(digits)}]` : '';
     const base = baseline ? `${pad(num(baseline[name]), 12)}${m[name] - baseline[name] >= 0 ? '+' : ''}${num(m[name] - baseline[name])}` : '';
-    lines.push(`${pad(name, 24)}${pad(num(m[name]), 12)}${pad(iv, 20)}${base}`);
+    lines.push(`${pad(name, 28)}${pad(num(m[name]), 12)}${pad(iv, 20)}${base}`);
   }
   lines.push('');
   lines.push(`leads ${m.total}, labeled ${m.labeled}, drafts ${m.drafts} (withheld ${m.withheld_drafts}, cached ${m.cached}), provider errors ${m.provider_errors}`);
@@ -30,6 +31,7 @@ export function formatMetricsTable(m: EvalMetrics, baseline: EvalMetrics | null)
   }
   // Runs stored before draft quality was measured have no per-reason table.
   if (m.by_reason) lines.push('', ...formatReasonTable(m));
+  if (m.recovery && m.recovery.a.leads + m.recovery.b.leads > 0) lines.push(formatRecovery(m));
   lines.push('');
   lines.push('confusion (rows gold, columns predicted)');
   lines.push(`${pad('', 20)}${DECISIONS.map((d) => pad(d, 20)).join('')}`);
@@ -74,4 +76,17 @@ export function progressBar(stream: NodeJS.WriteStream, label: string): (p: RunP
       }
     }
   };
+}
+
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+
+/** Of the leads with an outcome: recovery of those selected (decided contact) against the rest. */
+function formatRecovery(m: EvalMetrics): string {
+  const r = m.recovery;
+  const iv = r.difference_interval ? ` (95% [${pct(r.difference_interval[0])}, ${pct(r.difference_interval[1])}])` : '';
+  const c = m.calibration;
+  return [
+    `recovery: selected ${r.a.recovered}/${r.a.leads} (${pct(r.a.rate)}), not selected ${r.b.recovered}/${r.b.leads} (${pct(r.b.rate)}); difference ${pct(r.difference)}${iv}; lift ${r.lift === null ? 'n/a' : r.lift.toFixed(2)}`,
+    `calibration: P(recovered) fitted on ${c.n} outcomes (${c.positives} recovered), ECE ${c.ece.toFixed(4)} (out of fold); expected recovered revenue of the ${m.recovered_revenue.leads} selected ${m.recovered_revenue.expected.toFixed(0)}`,
+  ].join('\n');
 }

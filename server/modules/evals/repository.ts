@@ -19,6 +19,9 @@ export function newRunId(): string {
 
 export interface NewRun {
   dataset_id: string;
+  /** Replay as of this date (a backtest); null: the dataset's as_of. */
+  as_of?: string | null;
+  outcome_window_days?: number;
   ruleset_version_id: string;
   prompt_version_id: string;
   provider: unknown;
@@ -277,12 +280,19 @@ export async function loadEvalRows(db: Kysely<DB>, runId: string, pageSize = 200
     cost: r.summary.cost,
     tokens: r.summary.tokens,
     cached: r.cached,
+    reason: r.summary.top_reason ?? null,
+    value: r.summary.value ?? null,
   }));
 }
 
 export interface ResultSummary {
   gold_reasons: string[];
+  /** label.outcome, or in a replay what happened in the window after as_of. */
   outcome: string | null;
+  outcome_at?: string | null;
+  /** First reason code of the decision, and the lead's value (for the recovery model). */
+  top_reason?: string | null;
+  value?: number | null;
   compliance_flag: boolean;
   draft_status: string;
   issue_kinds: string[];

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DECISIONS } from '../../domain/lead.ts';
+import { DECISIONS, IsoDate } from '../../domain/lead.ts';
 import { headlineMetrics, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
 import { AppError } from '../../http/errors.ts';
 import { principalOf } from '../auth/plugin.ts';
@@ -46,6 +46,8 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
           provider: z.record(z.string(), z.unknown()).optional(),
           release_id: z.string().max(100).optional(),
           label: z.string().max(200).optional(),
+          as_of: IsoDate.optional().describe('Replay the dataset as of this date (a backtest): only what was known then; outcomes after it are the labels'),
+          outcome_window_days: z.number().int().min(1).max(365).optional(),
         }),
       },
     },

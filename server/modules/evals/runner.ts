@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Decision, Lead } from '../../domain/lead.ts';
+import { leadKnownAsOf } from '../../domain/features/known-as-of.ts';
 import { hasComplianceFlag } from '../../domain/metrics/decision-metrics.ts';
 import { assessDraft, customerLanguageText } from '../../domain/metrics/draft-quality.ts';
 import { computeEvalMetrics, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
@@ -22,6 +23,7 @@ import { findDataset } from '../datasets/repository.ts';
 import { cutoffOf, leadSubjects, lookupSuppressions } from '../privacy/suppression-list.ts';
 import { loadDatasetLeads } from '../rulesets/feature-cache.ts';
 import * as repo from './repository.ts';
+import { outcomeSummary, replayLeads } from './replay.ts';
 
 export const DEFAULT_LEASE_MS = 30_000;
 export const DEFAULT_BATCH_SIZE = 200;
@@ -66,18 +68,26 @@ export interface StoredResult extends LeadResult {
   summary: repo.ResultSummary;
 }
 
-export function toStoredRow(lead: Lead, seq: number, result: LeadResult): repo.NewResult {
+/** A replay (backtest) run: what happened after its as_of is the outcome label. */
+export interface ReplayOptions {
+  asOf: string;
+  windowDays: number;
+}
+
+export function toStoredRow(lead: Lead, seq: number, result: LeadResult, replay?: ReplayOptions): repo.NewResult {
   const gold = lead.label ?? null;
   // Draft quality of what a rep would see: the customer-language parts of the shown draft.
   const quality = result.recommendation ? assessDraft(result.story, customerLanguageText(result.recommendation), lead.contact?.language) : null;
+  // Consent as known at the decision: an opt-out dated after as_of had not happened yet.
+  const complianceFlag = hasComplianceFlag(leadKnownAsOf(lead, result.as_of));
   const stored: StoredResult = {
     ...result,
     gold,
-    compliance_flag: hasComplianceFlag(lead),
+    compliance_flag: complianceFlag,
     summary: {
+      ...outcomeSummary(lead, result, replay),
       gold_reasons: gold?.reasons ?? [],
-      outcome: gold?.outcome ?? null,
-      compliance_flag: hasComplianceFlag(lead),
+      compliance_flag: complianceFlag,
       draft_status: result.draft_status,
       issue_kinds: result.guardrail_issues.map((i) => i.kind),
       reasons: result.decision.reasons.map((r) => r.code),
@@ -133,7 +143,10 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
     const dataset = await findDataset(db, run.dataset_id);
     if (!dataset) throw new Error(`dataset ${run.dataset_id} no longer exists`);
     const candidate = await candidateForRun(env, run, options.writer);
-    const leads = await loadDatasetLeads(db, run.dataset_id, options.pageSize);
+    // A replay as of an earlier date holds only the leads that existed then.
+    const asOf = run.as_of ?? dataset.as_of;
+    const replay = run.as_of ? { asOf, windowDays: run.outcome_window_days } : undefined;
+    const leads = replayLeads(await loadDatasetLeads(db, run.dataset_id, options.pageSize), run.as_of);
     const index = buildDatasetIndex(leads);
     // Refusals known by the end of the dataset's as_of day (a replay never sees the future).
     const suppressed = await lookupSuppressions(db, leadSubjects(leads), cutoffOf(dataset.as_of));
@@ -179,13 +192,12 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
     };
 
     let next = 0;
-    const asOf = dataset.as_of;
     const slot = async () => {
       while (!lost && !options.signal?.aborted && next < pending.length) {
         const i = pending[next++];
         const lead = leads[i];
         const result = await recommendLead(candidate, lead, asOf, { index, suppressed: suppressed.get(lead.id) });
-        buffer.push(toStoredRow(lead, i + 1, result));
+        buffer.push(toStoredRow(lead, i + 1, result, replay));
         if (buffer.length >= batchSize) {
           flush();
           // Back-pressure: never more than two batches waiting on the database.

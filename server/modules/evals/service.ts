@@ -20,6 +20,7 @@ import { DEFAULT_RULESET } from '../rulesets/service.ts';
 import { findVersion, latestVersion } from '../versions/repository.ts';
 import * as repo from './repository.ts';
 import { executeRun, type ExecuteOptions } from './runner.ts';
+import { countLeadsCreatedBy, DEFAULT_REPLAY_WINDOW_DAYS } from './replay.ts';
 
 /** Emitted when a run is queued, so an in-process worker starts at once instead of at its next poll. */
 export const runEvents = new EventEmitter();
@@ -75,6 +76,9 @@ export async function resolveCandidate(db: Kysely<DB>, input: CandidateInput): P
 export interface CreateRunInput extends CandidateInput {
   dataset_id: string;
   label?: string;
+  /** Replay the dataset as of this date (a backtest): outcomes after it are the labels. */
+  as_of?: string | null;
+  outcome_window_days?: number;
 }
 
 /** Queues a run; the dataset version it uses becomes immutable in the same transaction. */
@@ -86,13 +90,15 @@ export async function createRun(db: Kysely<DB>, input: CreateRunInput, actor: st
     await lockDataset(trx, dataset.id);
     const row = await repo.insertRun(trx, {
       dataset_id: dataset.id,
+      as_of: input.as_of ?? null,
+      outcome_window_days: input.outcome_window_days ?? DEFAULT_REPLAY_WINDOW_DAYS,
       ruleset_version_id: candidate.ruleset_version_id,
       prompt_version_id: candidate.prompt_version_id,
       provider: candidate.provider,
       candidate_hash: candidate.candidate_hash,
       release_id: candidate.release_id,
       label: input.label ?? '',
-      total: dataset.lead_count,
+      total: input.as_of ? await countLeadsCreatedBy(trx, dataset.id, input.as_of) : dataset.lead_count,
       created_by: actor,
     });
     await recordAudit(trx, {
@@ -106,6 +112,7 @@ export async function createRun(db: Kysely<DB>, input: CreateRunInput, actor: st
         provider_hash: providerConfigHash(candidate.provider),
         release_id: row.release_id,
         label: row.label,
+        as_of: row.as_of,
       },
     });
     return row;
@@ -139,6 +146,9 @@ export function runView(row: repo.EvalRunRow) {
     candidate_hash: row.candidate_hash,
     release_id: row.release_id,
     label: row.label,
+    /** Replay date of a backtest (null: the dataset's as_of), and its outcome window. */
+    as_of: row.as_of,
+    outcome_window_days: row.outcome_window_days,
     status: row.status,
     progress: {
       done: row.done_count,
@@ -166,6 +176,7 @@ export interface RunToCompletionInput extends CandidateInput {
   datasetId: string;
   label?: string;
   actor?: string;
+  as_of?: string | null;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { DatasetIndex } from '../../domain/features/dataset-index.ts';
 import type { Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
@@ -134,8 +135,15 @@ async function persist(db: Kysely<DB>, items: Persisted[], actor: string, refusa
   for (const { view } of items) if (view.status === 'needs_review' && newest.get(view.lead_id) !== view.id) view.status = 'superseded';
 }
 
-export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string): Promise<RecommendationView[]> {
-  const release = await currentProduction(env.db);
+export interface RecommendManyOptions {
+  /** Decide with this release instead of the current production one (a campaign pins its release). */
+  release?: ReleaseRow;
+  /** Dataset-level facts (duplicates) when the leads come from a dataset. */
+  index?: DatasetIndex;
+}
+
+export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string, options: RecommendManyOptions = {}): Promise<RecommendationView[]> {
+  const release = options.release ?? (await currentProduction(env.db));
   const candidate = await candidateForRelease(env.db, env.modelsDir, release);
   // Production applies every refusal known now, whatever as_of the caller passes.
   const subjects = leads.map((lead, i) => ({ id: String(i), keys: contactKeys(lead) }));
@@ -144,7 +152,7 @@ export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: stri
   const CONCURRENCY = 32;
   for (let i = 0; i < leads.length; i += CONCURRENCY) {
     const slice = leads.slice(i, i + CONCURRENCY);
-    const done = await Promise.all(slice.map((lead, j) => recommendLead(candidate, lead, asOf, { suppressed: suppressed.get(String(i + j)) })));
+    const done = await Promise.all(slice.map((lead, j) => recommendLead(candidate, lead, asOf, { index: options.index, suppressed: suppressed.get(String(i + j)) })));
     done.forEach((r, j) => (results[i + j] = r));
   }
   // A refusal decided now keeps the person's identifiers on the list: their next lead, in any

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { leadKnownAsOf } from '../../domain/features/known-as-of.ts';
 import { hasComplianceFlag } from '../../domain/metrics/decision-metrics.ts';
 import { buildDatasetIndex, computeFeatures, type Features } from '../../domain/rules/index.ts';
 import type { Decision, Lead } from '../../domain/lead.ts';
@@ -44,7 +45,7 @@ export function computeFeatureSet(datasetId: string, asOf: string, leads: Lead[]
     lead_id: lead.id,
     gold: lead.label?.decision ?? null,
     gold_reasons: lead.label?.reasons ?? [],
-    compliance_flag: hasComplianceFlag(lead),
+    compliance_flag: hasComplianceFlag(leadKnownAsOf(lead, asOf)),
     contact_keys: contactKeys(lead),
     features: computeFeatures(lead, asOf, index),
   }));

@@ -172,6 +172,99 @@ export interface EvalMetrics extends Record<HeadlineMetric, number> {
   tokens_per_lead: number;
   cached: number;
   outcomes?: { with_outcome: number; positives: number; top10: TopShare; top20: TopShare };
+  expected_recovered_revenue?: number;
+  calibration_ece?: number;
+  calibration?: Calibration;
+  recovered_revenue?: RecoveredRevenue;
+  /** a = decided contact, b = the rest, over the leads with an outcome. */
+  recovery?: RecoveryComparison;
+}
+
+export interface ReliabilityBin {
+  lo: number;
+  hi: number;
+  count: number;
+  mean_predicted: number;
+  observed_rate: number;
+}
+
+export interface Calibration {
+  n: number;
+  positives: number;
+  ece: number;
+  bins: ReliabilityBin[];
+}
+
+export interface RecoveredRevenue {
+  expected: number;
+  interval: Interval | null;
+  leads: number;
+  fitted_on: number;
+  positives: number;
+}
+
+export interface GroupRecovery {
+  leads: number;
+  recovered: number;
+  rate: number | null;
+}
+
+export interface RecoveryComparison {
+  a: GroupRecovery;
+  b: GroupRecovery;
+  difference: number | null;
+  difference_interval: Interval | null;
+  lift: number | null;
+}
+
+export type CampaignStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface CampaignGroupTotals {
+  key: string;
+  selected: number;
+  held_out: number;
+  queued: number;
+  expected_recovered_revenue: number;
+}
+
+export interface Campaign {
+  id: string;
+  dataset_id: string;
+  as_of: string;
+  holdout_pct: number;
+  release_id: string;
+  status: CampaignStatus;
+  progress: { done: number; total: number };
+  selected: number;
+  held_out: number;
+  queued: number;
+  expected_recovered_revenue: number | null;
+  expected_recovered_revenue_interval: Interval | null;
+  summary: {
+    recovered_revenue: RecoveredRevenue;
+    queued_expected_recovered_revenue: number;
+    average_job_value: number;
+    by_rep: CampaignGroupTotals[];
+    by_reason: CampaignGroupTotals[];
+    decisions: Record<string, number>;
+  } | null;
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  created?: boolean;
+}
+
+export interface CampaignRecovery {
+  treated: GroupRecovery;
+  control: GroupRecovery;
+  difference: number | null;
+  difference_interval: Interval | null;
+  lift: number | null;
+  recorded_outcomes: number;
+  later_dataset_id: string | null;
+  window_days: number;
 }
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -185,6 +278,9 @@ export interface EvalRun {
   candidate_hash: string;
   release_id: string | null;
   label: string;
+  /** A replay (backtest) date; null: the dataset's as_of. */
+  as_of?: string | null;
+  outcome_window_days?: number;
   status: RunStatus;
   progress: { done: number; total: number; eta_s: number | null };
   /** Full metrics from GET /runs/:id; only the headline numbers in the list. */

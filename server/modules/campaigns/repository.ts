@@ -1,0 +1,182 @@
+/**
+ * Campaigns in the database. A campaign is split into chunks of leads (by dataset seq); workers
+ * claim chunks with `FOR UPDATE SKIP LOCKED` and a lease, like evaluation runs, so several workers
+ * on PostgreSQL share one campaign. Campaign leads are keyed by (campaign, lead) and the counts are
+ * recounted from them, so re-running a chunk never queues or counts a lead twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable, type Insertable } from 'kysely';
+import type { CampaignChunksTable, CampaignLeadsTable, CampaignsTable, DB } from '../../db/schema.ts';
+
+export type CampaignRow = Selectable<CampaignsTable>;
+export type ChunkRow = Selectable<CampaignChunksTable>;
+export type CampaignLeadRow = Selectable<CampaignLeadsTable>;
+export type NewCampaignLead = Insertable<CampaignLeadsTable>;
+
+export const newCampaignId = () => `cmp_${randomBytes(8).toString('hex')}`;
+
+const leaseUntil = (leaseMs: number) => sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`;
+
+export async function findCampaign(db: Kysely<DB>, id: string): Promise<CampaignRow | undefined> {
+  return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByIdentity(db: Kysely<DB>, key: { dataset_id: string; as_of: string; holdout_pct: number; release_id: string }) {
+  return db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('dataset_id', '=', key.dataset_id)
+    .where('as_of', '=', key.as_of)
+    .where('holdout_pct', '=', key.holdout_pct)
+    .where('release_id', '=', key.release_id)
+    .executeTakeFirst();
+}
+
+export async function listCampaigns(db: Kysely<DB>, limit: number, offset: number) {
+  const [{ n }] = await db.selectFrom('campaigns').select((eb) => eb.fn.countAll<string>().as('n')).execute();
+  const rows = await db.selectFrom('campaigns').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  return { total: Number(n), rows };
+}
+
+/**
+ * Claims the first claimable chunk (queued, or running with an expired lease) of a queued or
+ * running campaign, or of exactly `campaignId`; concurrent workers skip each other's locked rows.
+ */
+export async function claimChunk(db: Kysely<DB>, owner: string, leaseMs: number, campaignId?: string): Promise<ChunkRow | undefined> {
+  const only = campaignId ? sql`and c.campaign_id = ${campaignId}` : sql``;
+  const { rows } = await sql<ChunkRow>`
+    update campaign_chunks k
+       set status = 'running', lease_owner = ${owner}, lease_expires_at = ${leaseUntil(leaseMs)}
+     where (k.campaign_id, k.chunk) = (
+       select c.campaign_id, c.chunk from campaign_chunks c join campaigns p on p.id = c.campaign_id
+        where p.status in ('queued', 'running')
+          and (c.status = 'queued' or (c.status = 'running' and (c.lease_expires_at is null or c.lease_expires_at < now()))) ${only}
+        order by p.created_at, c.campaign_id, c.chunk
+        limit 1
+        for update of c skip locked)
+    returning k.*`.execute(db);
+  const chunk = rows[0];
+  if (chunk) {
+    await db.updateTable('campaigns').set({ status: 'running', started_at: sql<Date>`coalesce(started_at, now())` }).where('id', '=', chunk.campaign_id).where('status', '=', 'queued').execute();
+  }
+  return chunk;
+}
+
+export async function renewChunkLease(db: Kysely<DB>, chunk: ChunkRow, owner: string, leaseMs: number): Promise<boolean> {
+  const res = await db
+    .updateTable('campaign_chunks')
+    .set({ lease_expires_at: leaseUntil(leaseMs) })
+    .where('campaign_id', '=', chunk.campaign_id)
+    .where('chunk', '=', chunk.chunk)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** Inserts a chunk's decided leads; a lead decided before (a re-run) keeps its first row and mark. */
+export async function insertCampaignLeads(db: Kysely<DB>, rows: NewCampaignLead[]): Promise<void> {
+  if (!rows.length) return;
+  await db.insertInto('campaign_leads').values(rows).onConflict((oc) => oc.columns(['campaign_id', 'lead_id']).doNothing()).execute();
+}
+
+export async function setRecommendationIds(db: Kysely<DB>, campaignId: string, pairs: { lead_id: string; recommendation_id: string }[]): Promise<void> {
+  for (const p of pairs) {
+    await db.updateTable('campaign_leads').set({ recommendation_id: p.recommendation_id }).where('campaign_id', '=', campaignId).where('lead_id', '=', p.lead_id).execute();
+  }
+}
+
+/**
+ * Marks the chunk done (only while `owner` holds it; false when it lost the chunk) and recounts
+ * the campaign from its leads, so a chunk worked twice never counts twice.
+ */
+export async function completeChunk(db: Kysely<DB>, chunk: ChunkRow, owner: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('campaign_chunks')
+      .set({ status: 'done', lease_owner: null, lease_expires_at: null })
+      .where('campaign_id', '=', chunk.campaign_id)
+      .where('chunk', '=', chunk.chunk)
+      .where('lease_owner', '=', owner)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return false;
+    await recount(trx, chunk.campaign_id);
+    return true;
+  });
+}
+
+export async function recount(db: Kysely<DB>, campaignId: string): Promise<void> {
+  await sql`
+    update campaigns p set
+      done_count = (select coalesce(sum(size), 0) from campaign_chunks c where c.campaign_id = p.id and c.status = 'done'),
+      selected = (select count(*) from campaign_leads l where l.campaign_id = p.id and l.selected),
+      held_out = (select count(*) from campaign_leads l where l.campaign_id = p.id and l.held_out),
+      queued = (select count(*) from campaign_leads l where l.campaign_id = p.id and l.recommendation_id is not null)
+     where p.id = ${campaignId}`.execute(db);
+}
+
+/** Treated leads of a chunk (selected, not held out) without a queue entry yet. */
+export async function unqueuedTreated(db: Kysely<DB>, campaignId: string, firstSeq: number, lastSeq: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('campaign_leads')
+    .select('lead_id')
+    .where('campaign_id', '=', campaignId)
+    .where('seq', '>=', firstSeq)
+    .where('seq', '<=', lastSeq)
+    .where('selected', '=', true)
+    .where('held_out', '=', false)
+    .where('recommendation_id', 'is', null)
+    .execute();
+  return rows.map((r) => r.lead_id);
+}
+
+/** Recommendations this campaign already created for these leads. */
+export async function campaignRecommendations(db: Kysely<DB>, actor: string, leadIds: string[]): Promise<{ lead_id: string; recommendation_id: string }[]> {
+  if (!leadIds.length) return [];
+  const rows = await db.selectFrom('recommendations').select(['id', 'lead_id']).where('created_by', '=', actor).where('lead_id', 'in', leadIds).execute();
+  return rows.map((r) => ({ lead_id: r.lead_id, recommendation_id: r.id }));
+}
+
+export async function openChunkCount(db: Kysely<DB>, campaignId: string): Promise<number> {
+  const [{ n }] = await db.selectFrom('campaign_chunks').select((eb) => eb.fn.countAll<string>().as('n')).where('campaign_id', '=', campaignId).where('status', '<>', 'done').execute();
+  return Number(n);
+}
+
+/** Running campaigns whose chunks are all done but which nobody finished (the finisher crashed). */
+export async function unfinishedCampaignIds(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('campaigns as p')
+    .select('p.id')
+    .where('p.status', '=', 'running')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('campaign_chunks as c').select('c.chunk').whereRef('c.campaign_id', '=', 'p.id').where('c.status', '<>', 'done'))))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function campaignLeads(db: Kysely<DB>, campaignId: string, selectedOnly: boolean): Promise<CampaignLeadRow[]> {
+  let q = db.selectFrom('campaign_leads').selectAll().where('campaign_id', '=', campaignId);
+  if (selectedOnly) q = q.where('selected', '=', true);
+  return q.orderBy('seq').execute();
+}
+
+/** What the recovery model is fitted on: decided leads whose label carries an outcome. */
+export async function outcomeRowsOf(db: Kysely<DB>, campaignId: string) {
+  return db
+    .selectFrom('campaign_leads')
+    .select(['priority', 'reason', 'historical_outcome'])
+    .where('campaign_id', '=', campaignId)
+    .where('historical_outcome', 'is not', null)
+    .orderBy('seq')
+    .execute();
+}
+
+export async function setPredictions(db: Kysely<DB>, campaignId: string, rows: { lead_id: string; p: number }[]): Promise<void> {
+  // One statement per 500 rows: update ... from (values ...).
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = rows.slice(i, i + 500);
+    const values = sql.join(part.map((r) => sql`(${r.lead_id}, ${r.p}::double precision)`));
+    await sql`update campaign_leads l set p_recovered = v.p from (values ${values}) as v(lead_id, p)
+               where l.campaign_id = ${campaignId} and l.lead_id = v.lead_id`.execute(db);
+  }
+}
