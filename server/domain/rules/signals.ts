@@ -132,9 +132,11 @@ export function compileSignal(def: SignalDefinition): CompiledSignal {
   };
 }
 
-function textAllowed(s: CompiledSignal, t: PreparedText): boolean {
-  // Unknown direction counts as customer text: better to notice a refusal than to miss it.
-  if (!s.directions.has(t.direction ?? 'inbound')) return false;
+/** `directions` name speakers: inbound = the customer's words, internal = rep notes, outbound = ours (see prepared-text.ts). */
+const SPEAKER_DIRECTION = { customer: 'inbound', rep_note: 'internal', ours: 'outbound' } as const;
+
+export function textAllowed(s: CompiledSignal, t: PreparedText): boolean {
+  if (!s.directions.has(SPEAKER_DIRECTION[t.speaker])) return false;
   return !s.channels || (t.channel !== null && s.channels.has(t.channel));
 }
 
