@@ -41,6 +41,8 @@ export interface PreparedText {
   said_on: number | null;
   original: string;
   folded: string;
+  /** A note of a call nobody answered (outcome no_answer, voicemail, ...): it holds no words of the customer's. */
+  no_conversation?: true;
 }
 
 /** Channels whose text is a rep's record of a conversation, whatever the direction. */
@@ -72,6 +74,9 @@ function textOf(activity_index: number, direction: PreparedText['direction'], ch
 /** Outcomes that say nothing about what the customer wants ("no_answer", "sent"): not read as notes. */
 const PLAIN_OUTCOME = /^(?:no[_ ]?answer|voicemail|left[_ ]voicemail|sent|delivered|opened|clicked|answered|replied|connected|submitted|busy|bounced|invalid[_ ]number|wrong[_ ]number|completed|done|scheduled|held|ok)$/i;
 
+/** Outcomes of a call or visit in which the customer said nothing. */
+const NO_CONVERSATION = /^(?:no[_ ]?answer|voicemail|left[_ ]voicemail|busy|invalid[_ ]number|wrong[_ ]number|not[_ ]reached|unreachable|no[_ ]show|bounced|failed)$/i;
+
 export function prepareTexts(lead: Lead): PreparedText[] {
   const out: PreparedText[] = [];
   const activities = lead.activities ?? [];
@@ -82,7 +87,14 @@ export function prepareTexts(lead: Lead): PreparedText[] {
     const who = speakerOf(channel, direction);
     if (a.text) {
       const { own, quoted } = who.speaker === 'rep_note' ? { own: a.text, quoted: '' } : splitQuoted(a.text);
-      if (own.trim()) out.push(textOf(i, direction, channel, day, who, 'text', own));
+      if (own.trim()) {
+        const t = textOf(i, direction, channel, day, who, 'text', own);
+        if (who.speaker === 'rep_note' && a.outcome && NO_CONVERSATION.test(a.outcome.trim())) {
+          t.no_conversation = true;
+          t.speaker_reason += ` (outcome ${a.outcome}: no conversation)`;
+        }
+        out.push(t);
+      }
       if (quoted.trim()) out.push(textOf(i, direction, channel, day, QUOTED_REASON[who.speaker], 'quoted', quoted));
     }
     // An outcome a rep typed ("asked not to call", "DNC") is a rep note; the CRM's plain codes are not.

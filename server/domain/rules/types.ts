@@ -1,6 +1,7 @@
 /** Types of a parsed (not yet compiled) ruleset. */
 import type { RuleSpec, RulesetSettings, SignalSpec } from './schema.ts';
 import type { FilePosition } from './yaml-positions.ts';
+import type { IntentCorpus } from '../text/corpus.ts';
 
 /** One problem in a ruleset, pointing at the file, rule and line/column. */
 export interface RulesetError {
@@ -50,6 +51,8 @@ export interface Ruleset {
   signals: SignalDefinition[];
   /** In file order (files sorted by path); the engine groups them by kind. */
   rules: RuleDefinition[];
+  /** The intent corpus (intents/<lang>.yaml), or null when the ruleset has none. */
+  intents: IntentCorpus | null;
 }
 
 export type RulesetResult = { ok: true; ruleset: Ruleset } | { ok: false; errors: RulesetError[] };
