@@ -13,6 +13,7 @@ import { RULE_KINDS, type RuleKind } from './schema.ts';
 import type { RuleDefinition, Ruleset, RulesetError, SourceText } from './types.ts';
 import type { RuleTraceEntry } from '../decision.ts';
 import { intentModelFor, type IntentModel } from '../text/intent-model.ts';
+import type { UnreadPolicy } from '../text/understand.ts';
 
 /** The `values` of a compact trace entry for a rule that did not match. */
 const EMPTY_VALUES: Record<string, unknown> = Object.freeze({});
@@ -66,6 +67,8 @@ export interface CompiledRuleset {
   intentModel: IntentModel | null;
   /** Some signal reads intents or unread texts: decide() computes the lead's text understanding. */
   readsText: boolean;
+  /** The policy of the ruleset's unread signal (one understanding per lead; see understand.ts). */
+  unreadPolicy: UnreadPolicy;
 }
 
 export class RulesetCompileError extends Error {
@@ -158,6 +161,9 @@ function compileAll(ruleset: Ruleset, sink: Sink): CompiledRuleset {
       if (!ruleset.intents) sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: `intent "${intent}" needs an intent corpus (intents/<lang>.yaml)` });
       else if (!ruleset.intents.intents.includes(intent)) sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: `unknown intent "${intent}" (the corpus has: ${ruleset.intents.intents.join(', ')})` });
     }
+    if (sig.kind === 'unread' && ruleset.signals.some((o) => o.kind === 'unread' && o !== sig && (o.policy ?? 'any_low_confidence') !== (sig.policy ?? 'any_low_confidence'))) {
+      sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: 'all unread signals of a ruleset must use the same policy' });
+    }
     if (sig.kind === 'unread' && (sig.phrases || sig.intents)) sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: 'an unread signal has no phrases or intents: it matches the texts the intent classifier could not read' });
   }
   const signals = ruleset.signals.map(compileSignal);
@@ -165,6 +171,7 @@ function compileAll(ruleset: Ruleset, sink: Sink): CompiledRuleset {
   const readsText = ruleset.signals.some((sig) => sig.kind === 'unread' || (sig.intents?.length ?? 0) > 0);
   return {
     ruleset, hash: ruleset.hash, rules: compiled, signals, signalsKey, intentModel: null, readsText,
+    unreadPolicy: ruleset.signals.find((sig) => sig.kind === 'unread')?.policy ?? 'any_low_confidence',
     fallback: {
       nothing: settingsTemplate(ruleset.settings.source.when_nothing_matches) ?? { parts: [] },
       belowThreshold: settingsTemplate(ruleset.settings.source.below_threshold),

@@ -25,7 +25,7 @@ import { setSignalStates } from './cel-closure.ts';
 import type { CompiledRule, CompiledRuleset } from './compile.ts';
 import { explainHits, settingsOutcome, type Hit, type ExplainContext } from './decision-reasons.ts';
 import { matchSignals, type SignalClassifier, type SignalResult } from './signals.ts';
-import { understandTexts, type TextLabels, type TextUnderstanding, type UnreadPolicy } from '../text/understand.ts';
+import { understandTexts, type TextLabels, type TextUnderstanding } from '../text/understand.ts';
 
 export interface DecideOptions {
   /** Overrides the classifier given to compileRuleset for model-backed signals. */
@@ -61,12 +61,8 @@ interface SignalCacheEntry {
 function signalEntry(compiled: CompiledRuleset, features: Features, classifier?: SignalClassifier, labels?: TextLabels): SignalCacheEntry {
   const cached = features[SIGNAL_CACHE] as SignalCacheEntry | null | undefined;
   if (cached && cached.key === compiled.signalsKey && cached.classifier === classifier && cached.labels === labels) return cached;
-  const byPolicy = new Map<UnreadPolicy, TextUnderstanding>();
-  const understand = (policy: UnreadPolicy) => {
-    let u = byPolicy.get(policy);
-    if (!u) byPolicy.set(policy, (u = understandTexts(features, compiled.intentModel, labels, policy, phraseReaderOf(compiled))));
-    return u;
-  };
+  let understood: TextUnderstanding | null = null;
+  const understand = () => (understood ??= understandTexts(features, compiled.intentModel, labels, compiled.unreadPolicy, phraseReaderOf(compiled)));
   const results = matchSignals(compiled.signals, features, classifier, compiled.readsText ? understand : undefined);
   const summary: SignalSummary = {};
   for (const name in results) {
@@ -79,8 +75,7 @@ function signalEntry(compiled: CompiledRuleset, features: Features, classifier?:
     const r = results[compiled.signals[i].name];
     states.push(r === undefined || !r.available ? 2 : r.matched === true ? 1 : r.matched === false ? 0 : 2);
   }
-  const unreadPolicy = compiled.signals.find((sig) => sig.definition.kind === 'unread')?.definition.policy ?? 'any_low_confidence';
-  const texts = compiled.readsText ? understand(unreadPolicy) : null;
+  const texts = compiled.readsText ? understand() : null;
   const entry = { key: compiled.signalsKey, classifier, labels, results, summary, states, texts };
   features[SIGNAL_CACHE] = entry;
   return entry;
@@ -92,7 +87,16 @@ function phraseReaderOf(compiled: CompiledRuleset): (folded: string) => boolean 
   let reader = phraseReaders.get(compiled);
   if (!reader) {
     const regexes = compiled.signals.filter((s) => s.regex && s.definition.match === 'phrase' && s.name !== 'prompt_injection').map((s) => s.regex!);
-    reader = (folded) => regexes.some((re) => { re.lastIndex = 0; return re.test(folded); });
+    const seen = new Map<string, boolean>(); // sentences repeat across leads; the regexes are the cost
+    reader = (folded) => {
+      let hit = seen.get(folded);
+      if (hit === undefined) {
+        hit = regexes.some((re) => { re.lastIndex = 0; return re.test(folded); });
+        if (seen.size >= 100_000) seen.clear();
+        seen.set(folded, hit);
+      }
+      return hit;
+    };
     phraseReaders.set(compiled, reader);
   }
   return reader;

@@ -17,7 +17,7 @@ import type { PreparedText } from '../features/prepared-text.ts';
 import { escapeRegex, excerptAround, foldText, sentenceBounds } from '../features/text.ts';
 import { buildAnchorIndex, candidateSignals, phraseAnchors, type Anchor, type AnchorIndex } from './signal-prefilter.ts';
 import type { SignalDefinition } from './types.ts';
-import type { TextReading, TextUnderstanding, UnreadPolicy } from '../text/understand.ts';
+import type { TextReading, TextUnderstanding } from '../text/understand.ts';
 
 export interface SignalEvidence { signal: string; activity_index: number; phrase: string; excerpt: string }
 
@@ -223,8 +223,8 @@ function matchModel(s: CompiledSignal, features: Features, classifier: SignalCla
   return { matched: answer.matched, available: true, evidence, score: answer.score };
 }
 
-/** The lead's text understanding, computed on first use (per unread policy) by decide(). */
-export type UnderstandingSource = (policy: UnreadPolicy) => TextUnderstanding;
+/** The lead's text understanding (under the ruleset's unread policy), computed on first use by decide(). */
+export type UnderstandingSource = () => TextUnderstanding;
 
 /** Sentences the classifier read as one of the signal's intents (at or above the threshold), `unless` vetoes applied. */
 function matchIntents(s: CompiledSignal, features: Features, understanding: TextUnderstanding, result: SignalResult): SignalResult {
@@ -287,7 +287,7 @@ export function matchSignals(signals: readonly CompiledSignal[], features: Featu
     }
     if (s.definition.kind === 'unread') {
       out[s.name] = understand
-        ? matchUnread(s, features, understand(s.definition.policy ?? 'any_low_confidence'))
+        ? matchUnread(s, features, understand())
         : { matched: false, available: false, evidence: [], note: `no text understanding for unread signal ${s.name}` };
       continue;
     }
@@ -298,7 +298,7 @@ export function matchSignals(signals: readonly CompiledSignal[], features: Featu
       if (!joined) joinedBy.set(s.textKey, (joined = joinTexts(s, features.texts)));
       result = matchPhrases(s, joined);
     }
-    if (s.definition.intents && understand && result.evidence.length < MAX_EVIDENCE) result = matchIntents(s, features, understand('any_low_confidence'), result);
+    if (s.definition.intents && understand && result.evidence.length < MAX_EVIDENCE) result = matchIntents(s, features, understand(), result);
     out[s.name] = result;
   }
   return out;

@@ -76,7 +76,8 @@ export const MAX_DNC_MISS = 0.05;
 const dncShare = (list: IntentScore[]) => list.reduce((a, x) => a + (DNC_INTENTS.has(x.intent) ? x.score : 0), 0);
 const SMOOTHING = 0.5;
 
-function train(examples: { text: string; intent: string }[]): WinkNaiveBayes {
+/** The library's classifier, trained (exported for the differential test). */
+export function trainNaiveBayes(examples: { text: string; intent: string }[]): WinkNaiveBayes {
   const nb = createNaiveBayes();
   nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
   for (const e of examples) nb.learn(intentTokens(e.text), e.intent);
@@ -84,15 +85,80 @@ function train(examples: { text: string; intent: string }[]): WinkNaiveBayes {
   return nb;
 }
 
+const train = (examples: { text: string; intent: string }[]): OddsTable => oddsTable(trainNaiveBayes(examples));
+
+/**
+ * The trained model's log2 odds as tables (one row of per-label log-likelihoods per token), read
+ * from the library's own export: exactly the library's computeOdds (same formulas, same summation
+ * order; a unit test compares them), at a few microseconds a sentence instead of ~300 (the
+ * library recomputes every label's inverse likelihood per token, O(labels^2) per word).
+ */
+export interface OddsTable {
+  labels: string[];
+  /** token -> [ll_0, ill_0, ll_1, ill_1, ...] */
+  rows: Map<string, Float64Array>;
+  priors: Float64Array;
+  inversePriors: Float64Array;
+}
+
+export function oddsTable(nb: WinkNaiveBayes): OddsTable {
+  const [config, samples, count, words, voc] = JSON.parse(nb.exportJSON()) as [
+    { smoothingFactor: number }, Record<string, number>, Record<string, Record<string, number>>, Record<string, number>, string[],
+  ];
+  const labels = Object.keys(samples);
+  const sm = config.smoothingFactor, v = voc.length;
+  const total = labels.reduce((a, l) => a + samples[l], 0);
+  const allWords = labels.reduce((a, l) => a + words[l], 0);
+  const rows = new Map<string, Float64Array>();
+  for (const token of voc) {
+    const row = new Float64Array(labels.length * 2);
+    let all = 0;
+    for (const l of labels) all += count[l][token] || 0;
+    labels.forEach((l, i) => {
+      const c = count[l][token] || 0;
+      row[2 * i] = Math.log2(c + sm) - Math.log2(words[l] + v * sm);
+      row[2 * i + 1] = Math.log2(all - c + sm) - Math.log2(allWords - words[l] + v * sm);
+    });
+    rows.set(token, row);
+  }
+  return {
+    labels, rows,
+    priors: Float64Array.from(labels, (l) => Math.log2(samples[l]) - Math.log2(total)),
+    inversePriors: Float64Array.from(labels, (l) => Math.log2(total - samples[l]) - Math.log2(total)),
+  };
+}
+
+/** [label, log2 odds] per label, as the library's computeOdds (unsorted); null when no token is known. */
+export function oddsOf(table: OddsTable, tokens: string[]): [string, number][] | null {
+  const known: Float64Array[] = [];
+  for (const t of tokens) {
+    const row = table.rows.get(t);
+    if (row) known.push(row);
+  }
+  if (!known.length) return null;
+  return table.labels.map((label, i) => {
+    let lh = 0, ilh = 0;
+    for (const row of known) {
+      lh += row[2 * i];
+      ilh += lh === 0 ? 0 : row[2 * i + 1];
+    }
+    if (lh !== 0) {
+      lh += table.priors[i];
+      ilh += table.inversePriors[i];
+    }
+    return [label, lh - ilh];
+  });
+}
+
 /**
  * Intents with scores summing to 1 (softmax of the log-odds), best first; ties by intent name.
  * Empty when no word of the sentence occurs in the corpus (nothing to read it by).
  */
-function scores(nb: WinkNaiveBayes, text: string): IntentScore[] {
+function scores(table: OddsTable, text: string): IntentScore[] {
   const tokens = intentTokens(text);
   if (!tokens.length) return [];
-  const odds = nb.computeOdds(tokens);
-  if (odds.length === 1 && odds[0][0] === 'unknown') return [];
+  const odds = oddsOf(table, tokens);
+  if (!odds) return [];
   let max = -Infinity;
   for (const [, o] of odds) if (o > max) max = o;
   const list: IntentScore[] = odds.map(([intent, o]) => ({ intent, score: 2 ** (o - max) }));
@@ -133,10 +199,10 @@ function calibrate(corpus: IntentCorpus): Calibration {
   const points: { raw: number; correct: boolean }[] = [];
   const dncPoints: { raw: number; correct: boolean }[] = [];
   for (let k = 0; k < FOLDS; k++) {
-    const net = train(corpus.examples.filter((_, i) => fold[i] !== k));
+    const table = train(corpus.examples.filter((_, i) => fold[i] !== k));
     corpus.examples.forEach((e, i) => {
       if (fold[i] !== k) return;
-      const list = scores(net, e.text);
+      const list = scores(table, e.text);
       const top = list[0];
       points.push({ raw: top?.score ?? 0, correct: top?.intent === e.intent });
       // "correct" here: the sentence really is a do-not-contact intent; no known word counts as possibly one.
@@ -188,11 +254,11 @@ const MAX_CACHED_TEXTS = 200_000;
 
 function buildModel(corpus: IntentCorpus): IntentModel {
   const started = performance.now();
-  const net = train(corpus.examples);
+  const table = train(corpus.examples);
   const calibration = calibrate(corpus);
   const cache = new Map<string, SentenceReading[]>();
   const readSentence = (sentence: string) => {
-    const list = scores(net, sentence);
+    const list = scores(table, sentence);
     // No known word: unknown, with score 0 (never read with confidence).
     const top = list[0] ?? { intent: 'unknown', score: 0 };
     const dnc = list.length ? calibrated(calibration.dnc_steps, dncShare(list)) : 1;

@@ -17,7 +17,6 @@
  * in which one of the ruleset's phrase lists matches is read exactly by that list, not guessed. A manager's label for
  * the text (lead id + text hash) reads it as that intent instead.
  */
-import { createHash } from 'node:crypto';
 import type { Features } from '../features/compute-features.ts';
 import type { PreparedText, Speaker, TextSource } from '../features/prepared-text.ts';
 import { DNC_INTENTS } from './corpus.ts';
@@ -46,14 +45,15 @@ export interface TextReading {
   speaker_reason: string;
   /** Whether intent reading looked at this text at all (customer and rep-note texts). */
   read: boolean;
-  /** sha256 of the text (first 16 hex): with the lead id, the key of a manager's label. */
-  text_hash: string;
+  /** textHash of the text: with the lead id, the key of a manager's label. Null for texts that cannot fail closed (answered, not read), unless labels were given. */
+  text_hash: string | null;
   /** The text (at most 500 characters), for the human-read list. */
   excerpt: string;
   said_on: number | null;
+  /** Detected for unanswered texts (null for older, answered ones, or when eld cannot tell). */
   language: string | null;
   language_supported: boolean;
-  sentences: SentenceIntent[];
+  sentences: readonly SentenceIntent[];
   /** The manager's label, when one was given for this text. */
   label: string | null;
   /** Dated on or after our last outbound contact: a text nobody has answered. */
@@ -73,10 +73,32 @@ export interface TextUnderstanding {
 }
 
 export const NEAR_MARGIN = 0.1;
-const LETTER = /\p{L}/gu;
+
+/** At least `n` letters (ASCII or not), without allocating. */
+function hasLetters(text: string, n: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length && found < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7)) found++;
+  }
+  return found >= n;
+}
 const READ_SOURCES: ReadonlySet<TextSource> = new Set(['text', 'quoted', 'lost_reason']);
 
-export const textHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+/**
+ * A stable 64-bit FNV-1a hash of the text (16 hex): with the lead id, the key of a manager's
+ * label. Not cryptographic (it only tells a lead's texts apart), and ~20x cheaper than sha256
+ * on the cold path.
+ */
+export function textHash(text: string): string {
+  let h1 = 0x811c9dc5 | 0, h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
 
 function lastOutboundDay(features: Features): number | null {
   const d = features.values.days_since_last_outbound;
@@ -88,28 +110,33 @@ export type PhraseReader = (foldedSentence: string) => boolean;
 
 function readText(t: PreparedText, leadId: string, model: IntentModel | null, labels: TextLabels | undefined, since: number | null, policy: UnreadPolicy, phrases?: PhraseReader): TextReading {
   const read = (t.speaker === 'customer' || t.speaker === 'rep_note') && READ_SOURCES.has(t.source);
-  const hash = textHash(t.original);
+  const unanswered = t.said_on !== null && (since === null || t.said_on >= since) && !t.no_conversation && hasLetters(t.original, 3);
   const base = {
-    activity_index: t.activity_index, source: t.source, speaker: t.speaker, speaker_reason: t.speaker_reason, read, text_hash: hash,
+    activity_index: t.activity_index, source: t.source, speaker: t.speaker, speaker_reason: t.speaker_reason, read,
     excerpt: t.original.length > 500 ? `${t.original.slice(0, 500)}…` : t.original, said_on: t.said_on,
     // A note of a call nobody answered holds no customer words; a text of under 3 letters ("NA", "..") is no message.
-    unanswered: t.said_on !== null && (since === null || t.said_on >= since) && !t.no_conversation && (t.original.match(LETTER) ?? []).length >= 3,
+    unanswered,
   };
+  // The hash (a label's key) and the language are computed where they matter: a text that could
+  // fail closed, or any text when labels are given. Older, answered texts report language null.
+  const needsHash = read && (unanswered || labels !== undefined);
+  const text_hash = needsHash ? textHash(t.original) : null;
   if (!read) {
-    return { ...base, language: null, language_supported: true, sentences: [], label: null, confident: true, unread_reason: null, near_threshold: false };
+    return { ...base, text_hash, language: null, language_supported: true, sentences: [], label: null, confident: true, unread_reason: null, near_threshold: false };
   }
-  const lang = detectLanguage(t.original);
-  const label = labels?.get(labelKey(leadId, hash)) ?? null;
+  const lang = unanswered ? detectLanguage(t.original) : null;
+  const language = lang?.language ?? null, language_supported = lang?.supported ?? true;
+  const label = labels && text_hash ? (labels.get(labelKey(leadId, text_hash)) ?? null) : null;
   if (label !== null) {
     const sentence = { text: t.original, intent: label, score: 1, top: [{ intent: label, score: 1 }], dnc: DNC_INTENTS.has(label) ? 1 : 0 };
-    return { ...base, language: lang.language, language_supported: lang.supported, sentences: [sentence], label, confident: true, unread_reason: null, near_threshold: false };
+    return { ...base, text_hash, language, language_supported, sentences: [sentence], label, confident: true, unread_reason: null, near_threshold: false };
   }
   if (!model) {
-    return { ...base, language: lang.language, language_supported: lang.supported, sentences: [], label: null, confident: false, unread_reason: 'classifier_unavailable', near_threshold: false };
+    return { ...base, text_hash, language, language_supported, sentences: [], label: null, confident: false, unread_reason: 'classifier_unavailable', near_threshold: false };
   }
   const { threshold, dnc_clear: dncClear } = model.calibration;
-  const sentences = model.readText(t.original).map((r) => ({ text: r.text, intent: r.intent, score: r.score, top: r.top, dnc: r.dnc }));
-  let reason: UnreadReason | null = lang.supported ? null : 'unsupported_language';
+  const sentences: readonly SentenceIntent[] = model.readText(t.original); // cached per text, shared: never mutated
+  let reason: UnreadReason | null = language_supported ? null : 'unsupported_language';
   let near = false;
   for (const s of sentences) {
     if (Math.abs(s.score - threshold) <= NEAR_MARGIN) near = true;
@@ -121,7 +148,7 @@ function readText(t: PreparedText, leadId: string, model: IntentModel | null, la
     else if (policy === 'any_low_confidence' || s.dnc >= dncClear) reason = 'low_confidence';
   }
   if (reason === null && sentences.length === 0) reason = 'no_known_words';
-  return { ...base, language: lang.language, language_supported: lang.supported, sentences, label: null, confident: reason === null, unread_reason: reason, near_threshold: near };
+  return { ...base, text_hash, language, language_supported, sentences, label: null, confident: reason === null, unread_reason: reason, near_threshold: near };
 }
 
 export function understandTexts(features: Features, model: IntentModel | null, labels?: TextLabels, policy: UnreadPolicy = 'any_low_confidence', phrases?: PhraseReader): TextUnderstanding {
