@@ -3,6 +3,7 @@
  * the promptfoo provider and the production endpoint: one shape, one implementation.
  */
 import type { Decision } from './lead.ts';
+import type { TextUnderstanding } from './text/understand.ts';
 
 export interface ReasonExplained {
   /** A CONTRACTS.md section 2 reason code, or a ruleset's own snake_case code. */
@@ -36,4 +37,10 @@ export interface RuleDecision {
   as_of?: string;
   /** Every signal of the ruleset: matched or not, and whether it could be evaluated at all. */
   signals?: Record<string, { matched: boolean; available: boolean; note?: string }>;
+  /**
+   * Which texts were read and why (speaker, language, sentence intents with calibrated scores),
+   * and the customer texts the engine could not read with confidence (`unread`): what the
+   * "Needs a human read" list shows. Present when the ruleset reads intents or unread texts.
+   */
+  texts?: TextUnderstanding;
 }

@@ -43,7 +43,7 @@ export function activityFacts(lead: Lead, texts: PreparedText[]): ActivityFacts 
   }
   order.sort((x, y) => (Number.isNaN(ms[x]) ? 1 : Number.isNaN(ms[y]) ? -1 : ms[x] - ms[y]) || x - y);
   const folded: (string | undefined)[] = new Array(n);
-  for (const t of texts) if (t.activity_index >= 0) folded[t.activity_index] = t.folded;
+  for (const t of texts) if (t.activity_index >= 0 && t.source === 'text') folded[t.activity_index] = t.folded;
 
   const facts: ActivityFacts = {
     lastContactDay: null, lastInboundDay: null, lastOutboundDay: null, outboundSinceInbound: 0, outboundTotal: 0,

@@ -51,7 +51,7 @@ function mentionsIn(text: PreparedText): BudgetMention[] {
 export function findBudget(texts: PreparedText[]): BudgetMention | null {
   let best: BudgetMention | null = null;
   for (const text of texts) {
-    if (text.direction === 'outbound' || !PREFILTER.test(text.folded)) continue;
+    if (text.speaker === 'ours' || !PREFILTER.test(text.folded)) continue;
     for (const m of mentionsIn(text)) {
       const newer = (m.said_on ?? -Infinity) > (best?.said_on ?? -Infinity);
       const same = (m.said_on ?? -Infinity) === (best?.said_on ?? -Infinity);

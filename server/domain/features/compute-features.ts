@@ -67,7 +67,7 @@ function completeness(lead: Lead, texts: PreparedText[]): number {
   const c = lead.contact, s = lead.service;
   const checks = [
     !!c?.name, !!(c?.email || c?.phone), !!s?.date, !!s?.origin, !!s?.destination,
-    !!(s?.size || s?.volume_m3), !!s?.type, (lead.quotes?.length ?? 0) > 0, texts.some((t) => t.activity_index >= 0),
+    !!(s?.size || s?.volume_m3), !!s?.type, (lead.quotes?.length ?? 0) > 0, texts.some((t) => t.activity_index >= 0 && t.source !== 'outcome'),
   ];
   return Math.round((checks.filter(Boolean).length / checks.length) * 100) / 100;
 }

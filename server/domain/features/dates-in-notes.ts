@@ -5,8 +5,8 @@
  *
  * A mention is classified by the words of its clause: a moving/postponement context makes it a
  * service-date mention, a "call me / get back to me" context a requested recontact date. Dates
- * in other contexts (quote validity, holidays) are ignored. Only customer (inbound) texts and
- * rep notes (internal) are read: a rep's own outbound email quoting the date is not news.
+ * in other contexts (quote validity, holidays) are ignored. Only the customer's texts and rep
+ * notes are read (PreparedText.speaker): our own outbound email quoting the date is not news.
  */
 import * as chrono from 'chrono-node';
 import { DATE_PREFILTER, parseMonthNames } from './month-names.ts';
@@ -62,7 +62,7 @@ function parseAll(text: PreparedText, ref: Date, language: string | null): RawDa
 export function findDateMentions(texts: PreparedText[], language: string | null, fieldKnown = false): DateMention[] {
   const mentions: DateMention[] = [];
   for (const text of texts) {
-    if (text.activity_index < 0 || text.direction === 'outbound' || text.said_on === null) continue;
+    if (text.activity_index < 0 || text.speaker === 'ours' || text.source === 'outcome' || text.said_on === null) continue;
     // The inquiry form restates the service.date field; only later texts can change it.
     if (fieldKnown && text.channel === 'form') continue;
     if (!DATE_PREFILTER.test(text.folded)) continue;

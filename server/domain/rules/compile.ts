@@ -14,6 +14,8 @@ import { compileTemplate, type CompiledTemplate } from './template.ts';
 import { RULE_KINDS, type RuleKind } from './schema.ts';
 import type { RuleDefinition, Ruleset, RulesetError, SourceText } from './types.ts';
 import type { RuleTraceEntry } from '../decision.ts';
+import { intentModelFor, type IntentModel } from '../text/intent-model.ts';
+import type { UnreadPolicy } from '../text/understand.ts';
 
 /** The `values` of a compact trace entry for a rule that did not match. */
 const EMPTY_VALUES: Record<string, unknown> = Object.freeze({});
@@ -63,6 +65,12 @@ export interface CompiledRuleset {
   signalsKey: string;
   fallback: { nothing: CompiledTemplate; belowThreshold: CompiledTemplate | null };
   classifier?: SignalClassifier;
+  /** The intent classifier trained on the ruleset's corpus; null when no signal reads intents or there is no corpus. */
+  intentModel: IntentModel | null;
+  /** Some signal reads intents or unread texts: decide() computes the lead's text understanding. */
+  readsText: boolean;
+  /** The policy of the ruleset's unread signal (one understanding per lead; see understand.ts). */
+  unreadPolicy: UnreadPolicy;
 }
 
 export class RulesetCompileError extends Error {
@@ -159,10 +167,22 @@ function compileAll(ruleset: Ruleset, sink: Sink): CompiledRuleset {
     for (const p of t.problems) exprError(sink, src, undefined, p.start, p.message);
     return t.template;
   };
+  for (const sig of ruleset.signals) {
+    for (const intent of sig.intents ?? []) {
+      if (!ruleset.intents) sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: `intent "${intent}" needs an intent corpus (intents/<lang>.yaml)` });
+      else if (!ruleset.intents.intents.includes(intent)) sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: `unknown intent "${intent}" (the corpus has: ${ruleset.intents.intents.join(', ')})` });
+    }
+    if (sig.kind === 'unread' && ruleset.signals.some((o) => o.kind === 'unread' && o !== sig && (o.policy ?? 'any_low_confidence') !== (sig.policy ?? 'any_low_confidence'))) {
+      sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: 'all unread signals of a ruleset must use the same policy' });
+    }
+    if (sig.kind === 'unread' && (sig.phrases || sig.intents)) sink.push({ file: sig.file, signal: sig.name, line: sig.line, message: 'an unread signal has no phrases or intents: it matches the texts the intent classifier could not read' });
+  }
   const signals = ruleset.signals.map(compileSignal);
-  const signalsKey = createHash('sha256').update(JSON.stringify(ruleset.signals.map(({ file: _f, line: _l, ...spec }) => spec))).digest('hex').slice(0, 16);
+  const signalsKey = createHash('sha256').update(JSON.stringify(ruleset.signals.map(({ file: _f, line: _l, ...spec }) => spec))).update(ruleset.intents?.hash ?? '').digest('hex').slice(0, 16);
+  const readsText = ruleset.signals.some((sig) => sig.kind === 'unread' || (sig.intents?.length ?? 0) > 0);
   return {
-    ruleset, hash: ruleset.hash, rules: compiled, signals, signalsKey,
+    ruleset, hash: ruleset.hash, rules: compiled, signals, signalsKey, intentModel: null, readsText,
+    unreadPolicy: ruleset.signals.find((sig) => sig.kind === 'unread')?.policy ?? 'any_low_confidence',
     fallback: {
       nothing: settingsTemplate(ruleset.settings.source.when_nothing_matches) ?? { parts: [] },
       belowThreshold: settingsTemplate(ruleset.settings.source.below_threshold),
@@ -185,5 +205,7 @@ export function compileRuleset(ruleset: Ruleset, options: CompileOptions = {}): 
   const rules = options.evaluator === 'cel-js'
     ? compiled.rules.map((r) => ({ ...r, condition: r.celCondition, engine: 'cel-js' as const }))
     : compiled.rules;
-  return { ...compiled, rules, classifier: options.classifier };
+  // Trained once per corpus hash per process (memoised), only when some signal reads intents.
+  const intentModel = compiled.readsText && ruleset.intents ? intentModelFor(ruleset.intents) : null;
+  return { ...compiled, rules, classifier: options.classifier, intentModel };
 }

@@ -25,6 +25,7 @@ import { setSignalStates } from './cel-closure.ts';
 import type { CompiledRule, CompiledRuleset } from './compile.ts';
 import { explainHits, settingsOutcome, type Hit, type ExplainContext } from './decision-reasons.ts';
 import { matchSignals, type SignalClassifier, type SignalResult } from './signals.ts';
+import { understandTexts, type TextLabels, type TextUnderstanding } from '../text/understand.ts';
 
 export interface DecideOptions {
   /** Overrides the classifier given to compileRuleset for model-backed signals. */
@@ -35,13 +36,21 @@ export interface DecideOptions {
    * where the full trace of 100,000 leads is not read; about twice as fast).
    */
   trace?: 'full' | 'compact';
+  /**
+   * Managers' readings of texts (labelsOf([{ lead_id, text_hash, intent }])): a labelled text is
+   * read as that intent, so a lead in the "Needs a human read" list can be decided again.
+   */
+  text_labels?: TextLabels;
 }
 
 type SignalSummary = NonNullable<RuleDecision['signals']>;
 interface SignalCacheEntry {
   key: string;
   classifier: SignalClassifier | undefined;
+  labels: TextLabels | undefined;
   results: Record<string, SignalResult>;
+  /** The text understanding under the default policy (null when no signal reads text). */
+  texts: TextUnderstanding | null;
   summary: SignalSummary;
   /** By index in compiled.signals: 1 matched, 0 not matched, 2 ask lookupSignal (see setSignalStates). */
   states: number[];
@@ -49,10 +58,12 @@ interface SignalCacheEntry {
 // Signal matches depend on the texts and the signal definitions only: cached on the features
 // object (symbol slot), so a preview re-running edited rules over cached features does not re-scan
 // the texts. A different ruleset's signals (other signalsKey) or classifier replaces the entry.
-function signalEntry(compiled: CompiledRuleset, features: Features, classifier?: SignalClassifier): SignalCacheEntry {
+function signalEntry(compiled: CompiledRuleset, features: Features, classifier?: SignalClassifier, labels?: TextLabels): SignalCacheEntry {
   const cached = features[SIGNAL_CACHE] as SignalCacheEntry | null | undefined;
-  if (cached && cached.key === compiled.signalsKey && cached.classifier === classifier) return cached;
-  const results = matchSignals(compiled.signals, features, classifier);
+  if (cached && cached.key === compiled.signalsKey && cached.classifier === classifier && cached.labels === labels) return cached;
+  let understood: TextUnderstanding | null = null;
+  const understand = () => (understood ??= understandTexts(features, compiled.intentModel, labels, compiled.unreadPolicy, phraseReaderOf(compiled)));
+  const results = matchSignals(compiled.signals, features, classifier, compiled.readsText ? understand : undefined);
   const summary: SignalSummary = {};
   for (const name in results) {
     const r = results[name];
@@ -64,14 +75,41 @@ function signalEntry(compiled: CompiledRuleset, features: Features, classifier?:
     const r = results[compiled.signals[i].name];
     states.push(r === undefined || !r.available ? 2 : r.matched === true ? 1 : r.matched === false ? 0 : 2);
   }
-  const entry = { key: compiled.signalsKey, classifier, results, summary, states };
+  const texts = compiled.readsText ? understand() : null;
+  const entry = { key: compiled.signalsKey, classifier, labels, results, summary, states, texts };
   features[SIGNAL_CACHE] = entry;
   return entry;
+}
+
+// One phrase reader per compiled ruleset: does any phrase list match in a sentence?
+const phraseReaders = new WeakMap<CompiledRuleset, (folded: string) => boolean>();
+function phraseReaderOf(compiled: CompiledRuleset): (folded: string) => boolean {
+  let reader = phraseReaders.get(compiled);
+  if (!reader) {
+    const regexes = compiled.signals.filter((s) => s.regex && s.definition.match === 'phrase' && s.name !== 'prompt_injection').map((s) => s.regex!);
+    const seen = new Map<string, boolean>(); // sentences repeat across leads; the regexes are the cost
+    reader = (folded) => {
+      let hit = seen.get(folded);
+      if (hit === undefined) {
+        hit = regexes.some((re) => { re.lastIndex = 0; return re.test(folded); });
+        if (seen.size >= 100_000) seen.clear();
+        seen.set(folded, hit);
+      }
+      return hit;
+    };
+    phraseReaders.set(compiled, reader);
+  }
+  return reader;
 }
 
 /** Signal results for a lead under a ruleset (cached); exported for the preview. */
 export function signalsFor(compiled: CompiledRuleset, features: Features, classifier?: SignalClassifier): Record<string, SignalResult> {
   return signalEntry(compiled, features, classifier).results;
+}
+
+/** The lead's text understanding under a ruleset (cached with the signals); null when no signal reads text. */
+export function textsFor(compiled: CompiledRuleset, features: Features, labels?: TextLabels): TextUnderstanding | null {
+  return signalEntry(compiled, features, undefined, labels).texts;
 }
 
 let currentSignals: Record<string, SignalResult> = {};
@@ -132,7 +170,7 @@ const hard: Hit[] = [], dnc: Hit[] = [], nwp: Hit[] = [], wait: Hit[] = [], cont
 
 export function decide(compiled: CompiledRuleset, features: Features, options: DecideOptions = {}): RuleDecision {
   const classifier = options.classifier ?? compiled.classifier;
-  const { results: signals, summary, states } = signalEntry(compiled, features, classifier);
+  const { results: signals, summary, states, texts } = signalEntry(compiled, features, classifier, options.text_labels);
   const values = features.values as Record<string, unknown>;
   const asOfDay = features.as_of_day;
   const settings = compiled.ruleset.settings;
@@ -196,5 +234,7 @@ export function decide(compiled: CompiledRuleset, features: Features, options: D
     decision = o.decision; reasons = o.reasons; recontact = o.recontact_after;
     prio = o.decision === 'contact' || o.decision === 'wait' ? priority : 0;
   }
-  return { decision, priority: prio, recontact_after: recontact, reasons, trace, ruleset_hash: compiled.hash, as_of: features.as_of, signals: summary };
+  const out: RuleDecision = { decision, priority: prio, recontact_after: recontact, reasons, trace, ruleset_hash: compiled.hash, as_of: features.as_of, signals: summary };
+  if (texts) out.texts = texts;
+  return out;
 }

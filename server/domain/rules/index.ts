@@ -5,7 +5,8 @@
 export { parseRulesetFiles, rulesetToFiles, contentHash, RULESET_FILE } from './parse-files.ts';
 export { loadRulesetFromDir, readRulesetFiles } from './load-dir.ts';
 export { compileRuleset, checkRulesetExpressions, RulesetCompileError, type CompiledRuleset, type CompiledRule, type CompileOptions } from './compile.ts';
-export { decide, signalsFor, type DecideOptions } from './decide.ts';
+export { decide, signalsFor, textsFor, type DecideOptions } from './decide.ts';
+export { labelsOf, textHash, type TextLabel, type TextLabels, type TextReading, type TextUnderstanding } from '../text/understand.ts';
 export { evaluateLead } from './evaluate-lead.ts';
 export { formatRulesetError, type Ruleset, type RulesetError, type RulesetResult, type RuleDefinition, type SignalDefinition, type ScenarioDefinition } from './types.ts';
 export { RULE_KINDS, type RuleKind } from './schema.ts';

@@ -11,6 +11,7 @@ import { nodeAt, positionOf, scalarValueOffset } from './yaml-positions.ts';
 import { checkRulesetExpressions } from './compile.ts';
 import { checkRuleShape } from './rule-checks.ts';
 import { describeYamlErrors } from './yaml-errors.ts';
+import { isCorpusPath, parseIntentCorpus } from '../text/corpus.ts';
 
 export const RULESET_FILE = /\.ya?ml$/i;
 
@@ -55,6 +56,7 @@ export function parseRulesetFiles(files: Readonly<Record<string, string>>): Rule
 
   for (const path of Object.keys(files).sort()) {
     if (!RULESET_FILE.test(path)) continue; // READMEs and notes travel with the files, unparsed
+    if (isCorpusPath(path)) continue; // the intent corpus (intents/<lang>.yaml), parsed below
     const lines = new LineCounter();
     const doc = parseDocument(files[path], { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const f: ParsedFile = { path, source: files[path], doc, lines };
@@ -109,11 +111,13 @@ export function parseRulesetFiles(files: Readonly<Record<string, string>>): Rule
     });
     if (!isMap(doc.contents) && doc.contents !== null) errors.push(errorAt(f, [], 'a ruleset file must be a mapping'));
   }
+  const { corpus, errors: corpusErrors } = parseIntentCorpus(files);
+  errors.push(...corpusErrors);
   if (!settings && errors.length === 0) {
-    errors.push({ file: Object.keys(files).sort().find((p) => RULESET_FILE.test(p)) ?? '(no yaml files)', message: 'no file defines `ruleset:` settings (name, when_nothing_matches, ...)' });
+    errors.push({ file: Object.keys(files).sort().find((p) => RULESET_FILE.test(p) && !isCorpusPath(p)) ?? '(no yaml files)', message: 'no file defines `ruleset:` settings (name, when_nothing_matches, ...)' });
   }
   if (errors.length || !settings) return { ok: false, errors };
-  const ruleset: Ruleset = { files: { ...files }, hash: contentHash(files), settings, signals, rules, scenarios };
+  const ruleset: Ruleset = { files: { ...files }, hash: contentHash(files), settings, signals, rules, scenarios, intents: corpus };
   const exprErrors = checkRulesetExpressions(ruleset);
   return exprErrors.length ? { ok: false, errors: exprErrors } : { ok: true, ruleset };
 }

@@ -40,10 +40,30 @@ const PhraseLists = z.record(z.string().regex(/^[a-z]{2}$/, 'language code like 
 
 export const SignalSpec = z.strictObject({
   description: z.string().min(1).max(1000),
-  kind: z.enum(['phrases', 'model']).default('phrases'),
+  /** phrases (lists, optionally with `intents`), model (a classifier passed to the engine), unread (texts the intent classifier could not read, see README). */
+  kind: z.enum(['phrases', 'model', 'unread']).default('phrases'),
   /** Which texts count: customer messages (inbound), rep notes / lost_reason / tags (internal), our own messages (outbound). */
   directions: z.array(z.enum(['inbound', 'outbound', 'internal'])).min(1).default(['inbound', 'internal']),
   channels: z.array(z.string()).optional(),
+  /** Which parts of the record: an activity's text, the text it quotes, its outcome, lost_reason, tags (default all). */
+  sources: z.array(z.enum(['text', 'quoted', 'outcome', 'lost_reason', 'tags'])).min(1).optional(),
+  /**
+   * phrase (default): anywhere in a sentence. keyword: the phrase opens a short message or tag
+   * (at most `max_words` words after it): "STOP", "Unsubscribe me", a "DNC" tag; not "we'll stop by".
+   */
+  match: z.enum(['phrase', 'keyword']).default('phrase'),
+  max_words: z.number().int().min(0).max(20).default(4),
+  /**
+   * Also match where the ruleset's intent classifier (intents/<lang>.yaml) reads one of these
+   * intents in a sentence of a text the signal reads, with a calibrated score at or above the
+   * corpus threshold. Phrase lists stay exact overrides; `unless` vetoes a classified sentence too.
+   */
+  intents: z.array(snake).min(1).optional(),
+  /**
+   * unread only. any_low_confidence (default): any sentence under the threshold leaves the text
+   * unread. possible_dnc: only a sentence that may be a do-not-contact intent does.
+   */
+  policy: z.enum(['any_low_confidence', 'possible_dnc']).optional(),
   /** Per language. A lone `*` stands for up to three words; `word*` is a stem (poruk* = poruka, poruke). */
   phrases: PhraseLists.optional(),
   /** A match is dropped when one of these occurs in the same sentence ("price is not the problem"). */

@@ -17,6 +17,7 @@ import type { PreparedText } from '../features/prepared-text.ts';
 import { escapeRegex, excerptAround, foldText, sentenceBounds } from '../features/text.ts';
 import { buildAnchorIndex, candidateSignals, phraseAnchors, type Anchor, type AnchorIndex } from './signal-prefilter.ts';
 import type { SignalDefinition } from './types.ts';
+import type { TextReading, TextUnderstanding } from '../text/understand.ts';
 
 export interface SignalEvidence { signal: string; activity_index: number; phrase: string; excerpt: string }
 
@@ -49,6 +50,7 @@ export interface CompiledSignal {
   unless: RegExp | null;
   directions: ReadonlySet<string>;
   channels: ReadonlySet<string> | null;
+  sources: ReadonlySet<string> | null;
   /** Identifies the direction/channel filter: signals with the same key read the same texts. */
   textKey: string;
   /** Prefilter: per phrase, its words as runs to look for; null when always scanned (see signal-prefilter.ts). */
@@ -120,6 +122,7 @@ function listAnchors(lists: Record<string, string[]> | undefined, typos: boolean
 
 export function compileSignal(def: SignalDefinition): CompiledSignal {
   const directions = new Set(def.directions), channels = def.channels ? new Set(def.channels) : null;
+  const sources = def.sources ? new Set<string>(def.sources) : null;
   return {
     name: def.name,
     definition: def,
@@ -127,15 +130,33 @@ export function compileSignal(def: SignalDefinition): CompiledSignal {
     unless: listRegex(def.unless, def.typo_tolerant),
     directions,
     channels,
-    textKey: `${[...directions].sort().join()}|${channels ? [...channels].sort().join() : '*'}`,
+    sources,
+    textKey: `${[...directions].sort().join()}|${channels ? [...channels].sort().join() : '*'}|${sources ? [...sources].sort().join() : '*'}`,
     anchors: def.kind === 'phrases' ? listAnchors(def.phrases, def.typo_tolerant) : null,
   };
 }
 
-function textAllowed(s: CompiledSignal, t: PreparedText): boolean {
-  // Unknown direction counts as customer text: better to notice a refusal than to miss it.
-  if (!s.directions.has(t.direction ?? 'inbound')) return false;
+/** `directions` name speakers: inbound = the customer's words, internal = rep notes, outbound = ours (see prepared-text.ts). */
+const SPEAKER_DIRECTION = { customer: 'inbound', rep_note: 'internal', ours: 'outbound' } as const;
+
+export function textAllowed(s: CompiledSignal, t: PreparedText): boolean {
+  if (!s.directions.has(SPEAKER_DIRECTION[t.speaker])) return false;
+  if (s.sources && !s.sources.has(t.source)) return false;
   return !s.channels || (t.channel !== null && s.channels.has(t.channel));
+}
+
+/**
+ * keyword match: the phrase opens a segment (the text, a line, a tag between " | ") with at most
+ * `max_words` words after it: "STOP", "Stop pls", "unsubscribe me", a "DNC" tag; not "we'll stop by".
+ */
+function keywordPlaced(s: CompiledSignal, folded: string, textStart: number, textEnd: number, index: number, length: number): boolean {
+  let i = index - 1;
+  while (i >= textStart && /[\s"'(*\-:>.!,]/.test(folded[i])) i--;
+  if (i >= textStart && folded[i] !== '|' && folded[i] !== '\n') return false;
+  let end = index + length;
+  while (end < textEnd && folded[end] !== '|' && folded[end] !== '\n') end++;
+  const rest = folded.slice(index + length, end).match(/[a-z0-9']+/g)?.length ?? 0;
+  return rest <= s.definition.max_words;
 }
 
 function vetoed(s: CompiledSignal, folded: string, textStart: number, index: number, length: number): boolean {
@@ -180,8 +201,9 @@ function matchPhrases(s: CompiledSignal, joined: JoinedTexts): SignalResult {
   while ((m = re.exec(joined.folded)) !== null) {
     const k = textAt(joined, m.index);
     const start = joined.starts[k];
-    if (vetoed(s, joined.folded, start, m.index, m[0].length)) continue;
     const t = joined.texts[k];
+    if (s.definition.match === 'keyword' && !keywordPlaced(s, joined.folded, start, start + t.folded.length, m.index, m[0].length)) continue;
+    if (vetoed(s, joined.folded, start, m.index, m[0].length)) continue;
     evidence.push({ signal: s.name, activity_index: t.activity_index, phrase: m[0], excerpt: excerptAround(t.original, m.index - start, m[0].length) });
     if (evidence.length >= MAX_EVIDENCE) break;
     re.lastIndex = start + t.folded.length; // one piece of evidence per text is enough
@@ -201,6 +223,49 @@ function matchModel(s: CompiledSignal, features: Features, classifier: SignalCla
   return { matched: answer.matched, available: true, evidence, score: answer.score };
 }
 
+/** The lead's text understanding (under the ruleset's unread policy), computed on first use by decide(). */
+export type UnderstandingSource = () => TextUnderstanding;
+
+/** Sentences the classifier read as one of the signal's intents (at or above the threshold), `unless` vetoes applied. */
+function matchIntents(s: CompiledSignal, features: Features, understanding: TextUnderstanding, result: SignalResult): SignalResult {
+  const intents = s.definition.intents!;
+  const threshold = understanding.model?.threshold ?? Infinity;
+  const evidence = result.evidence.slice();
+  const seen = new Set(evidence.map((e) => e.activity_index));
+  for (let i = 0; i < features.texts.length && evidence.length < MAX_EVIDENCE; i++) {
+    const t = features.texts[i], reading = understanding.texts[i];
+    if (!reading?.read || seen.has(t.activity_index) || !textAllowed(s, t)) continue;
+    for (const sentence of reading.sentences) {
+      if (!intents.includes(sentence.intent)) continue;
+      if (reading.label === null && sentence.score < threshold) continue;
+      if (s.unless) {
+        s.unless.lastIndex = 0;
+        if (s.unless.test(foldText(sentence.text))) continue;
+      }
+      const how = reading.label !== null ? `manager label ${sentence.intent}` : `intent ${sentence.intent} ${sentence.score.toFixed(2)}`;
+      evidence.push({ signal: s.name, activity_index: t.activity_index, phrase: `(${how})`, excerpt: sentence.text.length > 200 ? `${sentence.text.slice(0, 200)}…` : sentence.text });
+      seen.add(t.activity_index);
+      break;
+    }
+  }
+  return { matched: evidence.length > 0, available: true, evidence };
+}
+
+const languageName = (r: TextReading) => r.language ?? 'unknown language';
+
+/** Texts the engine could not read with confidence (fail closed), quoted with their language. */
+function matchUnread(s: CompiledSignal, features: Features, understanding: TextUnderstanding): SignalResult {
+  const evidence: SignalEvidence[] = [];
+  for (const reading of understanding.unread) {
+    const i = understanding.texts.indexOf(reading);
+    if (!textAllowed(s, features.texts[i])) continue;
+    const quote = reading.excerpt.length > 200 ? `${reading.excerpt.slice(0, 200)}…` : reading.excerpt;
+    evidence.push({ signal: s.name, activity_index: reading.activity_index, phrase: `(${reading.unread_reason})`, excerpt: `[${languageName(reading)}] "${quote.replace(/\s+/g, ' ').trim()}"` });
+    if (evidence.length >= MAX_EVIDENCE) break;
+  }
+  return { matched: evidence.length > 0, available: true, evidence };
+}
+
 // One anchor index per signal list (a compiled ruleset's signals array lives as long as the ruleset).
 const anchorIndexes = new WeakMap<readonly CompiledSignal[], AnchorIndex>();
 function anchorIndexOf(signals: readonly CompiledSignal[]): AnchorIndex {
@@ -209,7 +274,7 @@ function anchorIndexOf(signals: readonly CompiledSignal[]): AnchorIndex {
   return index;
 }
 
-export function matchSignals(signals: readonly CompiledSignal[], features: Features, classifier?: SignalClassifier): Record<string, SignalResult> {
+export function matchSignals(signals: readonly CompiledSignal[], features: Features, classifier?: SignalClassifier, understand?: UnderstandingSource): Record<string, SignalResult> {
   const out: Record<string, SignalResult> = {};
   // Signals none of whose phrases can occur in the texts are not scanned (same result: no match).
   const candidate = candidateSignals(anchorIndexOf(signals), features.texts, (id, t) => textAllowed(signals[id], t));
@@ -220,13 +285,21 @@ export function matchSignals(signals: readonly CompiledSignal[], features: Featu
       out[s.name] = matchModel(s, features, classifier);
       continue;
     }
-    if (s.anchors !== null && !candidate[i]) {
-      out[s.name] = { matched: false, available: true, evidence: [] };
+    if (s.definition.kind === 'unread') {
+      out[s.name] = understand
+        ? matchUnread(s, features, understand())
+        : { matched: false, available: false, evidence: [], note: `no text understanding for unread signal ${s.name}` };
       continue;
     }
-    let joined = joinedBy.get(s.textKey);
-    if (!joined) joinedBy.set(s.textKey, (joined = joinTexts(s, features.texts)));
-    out[s.name] = matchPhrases(s, joined);
+    let result: SignalResult;
+    if (s.anchors !== null && !candidate[i]) result = { matched: false, available: true, evidence: [] };
+    else {
+      let joined = joinedBy.get(s.textKey);
+      if (!joined) joinedBy.set(s.textKey, (joined = joinTexts(s, features.texts)));
+      result = matchPhrases(s, joined);
+    }
+    if (s.definition.intents && understand && result.evidence.length < MAX_EVIDENCE) result = matchIntents(s, features, understand(), result);
+    out[s.name] = result;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /** Types of a parsed (not yet compiled) ruleset. */
 import type { RuleSpec, RulesetSettings, ScenarioSpec, SignalSpec } from './schema.ts';
 import type { FilePosition } from './yaml-positions.ts';
+import type { IntentCorpus } from '../text/corpus.ts';
 
 /** One problem in a ruleset, pointing at the file, rule and line/column. */
 export interface RulesetError {
@@ -52,6 +53,8 @@ export interface Ruleset {
   rules: RuleDefinition[];
   /** Test scenarios (pinned leads and the decision each must get), in file order. */
   scenarios: ScenarioDefinition[];
+  /** The intent corpus (intents/<lang>.yaml), or null when the ruleset has none. */
+  intents: IntentCorpus | null;
 }
 
 export interface ScenarioDefinition extends ScenarioSpec {

@@ -13,7 +13,8 @@ import { phraseHits } from './phrase-hits.ts';
 import { previewRuleset } from './preview.ts';
 import { decideLead } from '../../pipeline/decide-lead.ts';
 import { suppressedInFeatureSet } from '../privacy/feature-set-suppression.ts';
-import { compiledOrThrow, compiledVersion, saveRulesetVersion, validateRulesetFiles } from './service.ts';
+import { compiledOrThrow, compiledVersion, DEFAULT_RULESET, saveRulesetVersion, validateRulesetFiles } from './service.ts';
+import { languageCoverage } from '../../domain/text/coverage.ts';
 
 const roles = ['manager', 'engineer'] as const;
 const Files = z.record(z.string().regex(/^[\w./-]+\.ya?ml$/, 'ruleset files are .yaml paths'), z.string().max(500_000));
@@ -28,13 +29,31 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
     throw new AppError('bad_request', 'Give either "files" (a draft ruleset) or "ruleset_version_id".');
   }
 
-  app.get('/api/rules/catalog', { config: { roles }, schema: { tags: ['rules'], summary: 'Features and functions a rule condition may use' } }, async () => ({
-    features: FEATURE_CATALOG,
-    functions: [
-      { name: 'signal("name")', description: 'true when the named signal (phrase list or model) matched an activity text' },
-      { name: 'has(tags, "x") / "x" in tags', description: 'list membership' },
-    ],
-  }));
+  app.get(
+    '/api/rules/catalog',
+    {
+      config: { roles },
+      schema: { tags: ['rules'], summary: 'Features and functions a rule condition may use, and what the engine reads per language', querystring: z.object({ ruleset_version_id: z.string().max(200).optional() }) },
+    },
+    async (request) => {
+      // Language coverage and the classifier of a ruleset version (the production default when none is named).
+      const versionId = request.query.ruleset_version_id ?? (await latestVersion(app.db, 'ruleset', DEFAULT_RULESET))?.id;
+      const compiled = versionId ? (await compiledVersion(app.db, versionId)).compiled : null;
+      const calibration = compiled?.intentModel?.calibration;
+      return {
+        features: FEATURE_CATALOG,
+        functions: [
+          { name: 'signal("name")', description: 'true when the named signal (phrase list, intent, keyword, unread or model) matched an activity text' },
+          { name: 'has(tags, "x") / "x" in tags', description: 'list membership' },
+        ],
+        intents: compiled?.ruleset.intents?.intents ?? [],
+        languages: compiled ? languageCoverage(compiled) : [],
+        classifier: calibration
+          ? { library: 'wink-naive-bayes-text-classifier', threshold: calibration.threshold, dnc_clear: calibration.dnc_clear, folds: calibration.folds, heldout: calibration.heldout }
+          : null,
+      };
+    },
+  );
 
   app.get('/api/rulesets', { config: { roles }, schema: { tags: ['rules'] } }, async () => {
     return { items: (await latestOfEachName(app.db, 'ruleset')).map(versionSummary) };

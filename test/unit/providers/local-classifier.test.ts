@@ -48,7 +48,7 @@ function modelSignal(config: Record<string, unknown>, name = 'frustrated_tone'):
 
 const request = (texts: string[], config: Record<string, unknown>): ClassifierRequest => ({
   signal: 'frustrated_tone', description: 'd', config, lead_id: 'L-x', as_of: AS_OF,
-  texts: texts.map((t, i) => ({ activity_index: i, direction: 'inbound', channel: 'email', said_on: null, original: t, folded: t.toLowerCase() })),
+  texts: texts.map((t, i) => ({ activity_index: i, direction: 'inbound', channel: 'email', speaker: 'customer', speaker_reason: 'inbound email', source: 'text', said_on: null, original: t, folded: t.toLowerCase() })),
 });
 
 describe('createModelSignalClassifier (zero-shot)', () => {

@@ -63,7 +63,7 @@ describe('npm run models:pull', () => {
     const classify = await classifier.prepare({ signals: [{ name: 'frustrated_tone', config: { labels: ['frustrated', 'neutral'] } }], texts: ['Stop the spam!'] });
     expect(classify({
       signal: 'frustrated_tone', description: '', config: { labels: ['frustrated', 'neutral'] }, lead_id: 'L', as_of: '2026-01-01',
-      texts: [{ activity_index: 0, direction: 'inbound', channel: 'email', said_on: null, original: 'Stop the spam!', folded: 'stop the spam!' }],
+      texts: [{ activity_index: 0, direction: 'inbound', channel: 'email', speaker: 'customer', speaker_reason: 'inbound email', source: 'text', said_on: null, original: 'Stop the spam!', folded: 'stop the spam!' }],
     })?.matched).toBe(true);
     expect(requests.length).toBe(served); // the server side never asked the hub for anything
   });

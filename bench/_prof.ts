@@ -1,0 +1,15 @@
+import { generateLeads } from '../datasets/generator/index.ts';
+import { computeFeatures } from '../server/domain/features/index.ts';
+import { compileRuleset, loadRulesetFromDir } from '../server/domain/rules/index.ts';
+import { detectLanguage } from '../server/domain/text/language.ts';
+import { textHash } from '../server/domain/text/understand.ts';
+const loaded = await loadRulesetFromDir('rules/default'); if (!loaded.ok) throw new Error();
+const c = compileRuleset(loaded.ruleset);
+const leads = [...generateLeads({ seed: 7, count: 5000, asOf: '2026-11-20' })];
+const feats = leads.map((l) => computeFeatures(l, '2026-11-20'));
+const texts = feats.flatMap((f) => f.texts).filter((t) => t.speaker !== 'ours' && t.source !== 'tags' && t.source !== 'outcome');
+console.log('texts', texts.length, 'unique', new Set(texts.map((t) => t.original)).size);
+let t0 = performance.now(); for (const t of texts) textHash(t.original); console.log('hash ms', performance.now() - t0);
+t0 = performance.now(); for (const t of texts) detectLanguage(t.original); console.log('detect ms', performance.now() - t0);
+t0 = performance.now(); for (const t of texts) c.intentModel!.readText(t.original); console.log('classify ms', performance.now() - t0);
+t0 = performance.now(); for (const t of texts) c.intentModel!.readText(t.original); console.log('classify cached ms', performance.now() - t0);

@@ -1,0 +1,10 @@
+import { generateLeads } from '../datasets/generator/index.ts';
+import { computeFeatures, buildDatasetIndex } from '../server/domain/features/index.ts';
+import { compileRuleset, decide, loadRulesetFromDir } from '../server/domain/rules/index.ts';
+const loaded = await loadRulesetFromDir('rules/default'); if (!loaded.ok) throw new Error();
+const c = compileRuleset(loaded.ruleset);
+const leads = [...generateLeads({ seed: 7, count: 8000, asOf: '2026-11-20' })];
+const idx = buildDatasetIndex(leads);
+const t0 = performance.now();
+for (const l of leads) decide(c, computeFeatures(l, '2026-11-20', idx));
+console.log('cold ms', performance.now() - t0);

@@ -1,0 +1,162 @@
+/**
+ * Text understanding of one lead: which texts were read and why, each text's language, its
+ * sentences' intents with calibrated scores, and which customer texts the engine could NOT read
+ * with confidence (the fail-closed input of `kind: unread` signals and the "Needs a human read"
+ * list). Pure: features + the ruleset's intent model (null = unavailable) + managers' labels.
+ *
+ * Read: texts whose speaker is the customer or a rep note (prepared-text.ts), from an activity's
+ * own text, the text it quotes, or lost_reason. Tags and activity outcomes are CRM codes, matched
+ * by keyword signals, not classified.
+ *
+ * Unread (fail closed): a read text dated on or after our last outbound contact (a text we have
+ * not answered; not a note of a call nobody picked up, nor a text of under three letters) that is in a language outside the supported set, or has a sentence whose top
+ * calibrated score is under the model's threshold, or could not be classified at all (no model,
+ * or no word the corpus knows). With `policy: possible_dnc` a low-confidence sentence counts only
+ * when it may be a do-not-contact intent: its calibrated P(DNC) is at or above the model's
+ * `dnc_clear` (under it, at most 5% of held-out refusals fall; see intent-model.ts). A sentence
+ * in which one of the ruleset's phrase lists matches is read exactly by that list, not guessed. A manager's label for
+ * the text (lead id + text hash) reads it as that intent instead.
+ */
+import type { Features } from '../features/compute-features.ts';
+import type { PreparedText, Speaker, TextSource } from '../features/prepared-text.ts';
+import { DNC_INTENTS } from './corpus.ts';
+import type { IntentModel, IntentScore } from './intent-model.ts';
+import { detectLanguage } from './language.ts';
+import { foldText } from '../features/text.ts';
+
+/** A manager's reading of one text: keyed by lead id + text hash (textHash below). */
+export interface TextLabel { lead_id: string; text_hash: string; intent: string }
+/** `${lead_id}\u0000${text_hash}` -> intent. */
+export type TextLabels = ReadonlyMap<string, string>;
+export const labelKey = (leadId: string, textHash: string) => `${leadId}\u0000${textHash}`;
+export function labelsOf(labels: readonly TextLabel[]): TextLabels {
+  return new Map(labels.map((l) => [labelKey(l.lead_id, l.text_hash), l.intent]));
+}
+
+export type UnreadReason = 'unsupported_language' | 'low_confidence' | 'classifier_unavailable' | 'no_known_words';
+export type UnreadPolicy = 'any_low_confidence' | 'possible_dnc';
+
+export interface SentenceIntent { text: string; intent: string; score: number; top: IntentScore[]; /** Calibrated P(do-not-contact intent). */ dnc: number }
+
+export interface TextReading {
+  activity_index: number;
+  source: TextSource;
+  speaker: Speaker;
+  speaker_reason: string;
+  /** Whether intent reading looked at this text at all (customer and rep-note texts). */
+  read: boolean;
+  /** textHash of the text: with the lead id, the key of a manager's label. Null for texts that cannot fail closed (answered, not read), unless labels were given. */
+  text_hash: string | null;
+  /** The text (at most 500 characters), for the human-read list. */
+  excerpt: string;
+  said_on: number | null;
+  /** Detected for unanswered texts (null for older, answered ones, or when eld cannot tell). */
+  language: string | null;
+  language_supported: boolean;
+  sentences: readonly SentenceIntent[];
+  /** The manager's label, when one was given for this text. */
+  label: string | null;
+  /** Dated on or after our last outbound contact: a text nobody has answered. */
+  unanswered: boolean;
+  confident: boolean;
+  unread_reason: UnreadReason | null;
+  /** Some sentence's score is within NEAR_MARGIN of the threshold (either side). */
+  near_threshold: boolean;
+}
+
+export interface TextUnderstanding {
+  /** null: no intent model (the ruleset has no corpus): every read text is unread. */
+  model: { corpus_hash: string; threshold: number } | null;
+  texts: TextReading[];
+  /** Read, unanswered texts that are not confident: what `kind: unread` signals match. */
+  unread: TextReading[];
+}
+
+export const NEAR_MARGIN = 0.1;
+
+/** At least `n` letters (ASCII or not), without allocating. */
+function hasLetters(text: string, n: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length && found < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7)) found++;
+  }
+  return found >= n;
+}
+const READ_SOURCES: ReadonlySet<TextSource> = new Set(['text', 'quoted', 'lost_reason']);
+
+/**
+ * A stable 64-bit FNV-1a hash of the text (16 hex): with the lead id, the key of a manager's
+ * label. Not cryptographic (it only tells a lead's texts apart), and ~20x cheaper than sha256
+ * on the cold path.
+ */
+export function textHash(text: string): string {
+  let h1 = 0x811c9dc5 | 0, h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+function lastOutboundDay(features: Features): number | null {
+  const d = features.values.days_since_last_outbound;
+  return typeof d === 'number' ? features.as_of_day - d : null;
+}
+
+/** True when a phrase list of the ruleset matches in the (folded) sentence: an exact reading, no guess. */
+export type PhraseReader = (foldedSentence: string) => boolean;
+
+function readText(t: PreparedText, leadId: string, model: IntentModel | null, labels: TextLabels | undefined, since: number | null, policy: UnreadPolicy, phrases?: PhraseReader): TextReading {
+  const read = (t.speaker === 'customer' || t.speaker === 'rep_note') && READ_SOURCES.has(t.source);
+  const unanswered = t.said_on !== null && (since === null || t.said_on >= since) && !t.no_conversation && hasLetters(t.original, 3);
+  const base = {
+    activity_index: t.activity_index, source: t.source, speaker: t.speaker, speaker_reason: t.speaker_reason, read,
+    excerpt: t.original.length > 500 ? `${t.original.slice(0, 500)}…` : t.original, said_on: t.said_on,
+    // A note of a call nobody answered holds no customer words; a text of under 3 letters ("NA", "..") is no message.
+    unanswered,
+  };
+  // The hash (a label's key) and the language are computed where they matter: a text that could
+  // fail closed, or any text when labels are given. Older, answered texts report language null.
+  const needsHash = read && (unanswered || labels !== undefined);
+  const text_hash = needsHash ? textHash(t.original) : null;
+  if (!read) {
+    return { ...base, text_hash, language: null, language_supported: true, sentences: [], label: null, confident: true, unread_reason: null, near_threshold: false };
+  }
+  const lang = unanswered ? detectLanguage(t.original) : null;
+  const language = lang?.language ?? null, language_supported = lang?.supported ?? true;
+  const label = labels && text_hash ? (labels.get(labelKey(leadId, text_hash)) ?? null) : null;
+  if (label !== null) {
+    const sentence = { text: t.original, intent: label, score: 1, top: [{ intent: label, score: 1 }], dnc: DNC_INTENTS.has(label) ? 1 : 0 };
+    return { ...base, text_hash, language, language_supported, sentences: [sentence], label, confident: true, unread_reason: null, near_threshold: false };
+  }
+  if (!model) {
+    return { ...base, text_hash, language, language_supported, sentences: [], label: null, confident: false, unread_reason: 'classifier_unavailable', near_threshold: false };
+  }
+  const { threshold, dnc_clear: dncClear } = model.calibration;
+  const sentences: readonly SentenceIntent[] = model.readText(t.original); // cached per text, shared: never mutated
+  let reason: UnreadReason | null = language_supported ? null : 'unsupported_language';
+  let near = false;
+  for (const s of sentences) {
+    if (Math.abs(s.score - threshold) <= NEAR_MARGIN) near = true;
+    if (reason !== null) continue;
+    if (s.top.length === 0) reason = 'no_known_words';
+    else if (s.score >= threshold) continue; // read with confidence (a DNC intent then matches the intent signals)
+    else if (phrases?.(foldText(s.text))) continue; // a phrase list reads it exactly (and decides through its signal)
+    // possible_dnc: a low-confidence sentence is still read when it is clearly no refusal.
+    else if (policy === 'any_low_confidence' || s.dnc >= dncClear) reason = 'low_confidence';
+  }
+  if (reason === null && sentences.length === 0) reason = 'no_known_words';
+  return { ...base, text_hash, language, language_supported, sentences, label: null, confident: reason === null, unread_reason: reason, near_threshold: near };
+}
+
+export function understandTexts(features: Features, model: IntentModel | null, labels?: TextLabels, policy: UnreadPolicy = 'any_low_confidence', phrases?: PhraseReader): TextUnderstanding {
+  const since = lastOutboundDay(features);
+  const texts = features.texts.map((t) => readText(t, features.lead_id, model, labels, since, policy, phrases));
+  return {
+    model: model ? { corpus_hash: model.corpus_hash, threshold: model.calibration.threshold } : null,
+    texts,
+    unread: texts.filter((t) => t.read && t.unanswered && !t.confident),
+  };
+}
