@@ -34,6 +34,7 @@ import { releaseRoutes } from './modules/releases/routes.ts';
 import { groundingRoutes } from './modules/grounding/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { humanReadRoutes } from './modules/human-reads/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -143,6 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(groundingRoutes);
   await app.register(privacyRoutes);
   await app.register(campaignRoutes);
+  await app.register(humanReadRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

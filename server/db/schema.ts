@@ -125,6 +125,7 @@ export interface DB {
   privacy_suppressions: PrivacySuppressionsTable;
   privacy_erasures: PrivacyErasuresTable;
   campaigns: CampaignsTable;
+  text_labels: TextLabelsTable;
   campaign_chunks: CampaignChunksTable;
   campaign_leads: CampaignLeadsTable;
 }
@@ -339,4 +340,15 @@ export interface CampaignLeadsTable {
   /** label.outcome of the lead, for fitting P(recovered). */
   historical_outcome: string | null;
   p_recovered: number | null;
+}
+
+/** A manager's reading of a customer text the engine could not read with confidence (issue 10). */
+export interface TextLabelsTable {
+  lead_id: string;
+  /** textHash of the text (server/domain/text/understand.ts); the text itself is not stored. */
+  text_hash: string;
+  intent: string;
+  dataset_id: string | null;
+  actor: string;
+  created_at: TimestampDefault;
 }

@@ -15,6 +15,7 @@ import { renderPrompt, type RenderedPrompt } from '../domain/prompts/render-prom
 import type { DraftRecommendation } from '../domain/recommendation.ts';
 import { buildLeadStory, type LeadStory } from '../domain/story/index.ts';
 import type { Candidate } from './candidate.ts';
+import type { TextLabels } from '../domain/text/understand.ts';
 import { decideLead } from './decide-lead.ts';
 import { guardDraft, WITHHOLDING_KINDS } from './draft-guardrails.ts';
 import { parseDraft } from './parse-draft.ts';
@@ -45,6 +46,8 @@ export interface RecommendOptions {
   features?: Features;
   /** The lead's entry on the suppression list (looked up by the caller): decides before any rule. */
   suppressed?: SuppressionHit | null;
+  /** Managers' readings of texts the engine could not read (the "Needs a human read" list). */
+  textLabels?: TextLabels;
 }
 
 const DRAFTED = new Set(['contact', 'wait']);
@@ -61,7 +64,7 @@ export async function recommendLead(candidate: Candidate, recorded: Lead, asOf: 
   const features = options.features ?? computeFeatures(lead, asOf, options.index);
   const suppressed = options.suppressed ?? null;
   const classifier = !suppressed && candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;
-  const decision = decideLead(candidate.ruleset, features, suppressed, classifier ? { classifier } : undefined);
+  const decision = decideLead(candidate.ruleset, features, suppressed, { ...(classifier ? { classifier } : {}), ...(options.textLabels ? { text_labels: options.textLabels } : {}) });
   const story = buildLeadStory(lead, features.as_of, { features });
   const result: LeadResult = {
     lead_id: lead.id, as_of: features.as_of, decision, story, recommendation: null, draft_status: 'not_needed', risk_flags: [],

@@ -9,6 +9,7 @@ import * as stagedImports from './20261201T1640_staged_imports.ts';
 import * as assignmentSupersede from './20261201T1620_assignment_supersede.ts';
 import * as privacy from './20261201T1630_privacy.ts';
 import * as campaigns from './20261201T1650_campaigns.ts';
+import * as textLabels from './20261201T1720_text_labels.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201T1620_assignment_supersede': assignmentSupersede,
   '20261201T1630_privacy': privacy,
   '20261201T1650_campaigns': campaigns,
+  '20261201T1720_text_labels': textLabels,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { buildDatasetIndex, type DatasetIndex } from '../../domain/rules/index.t
 import type { Lead } from '../../domain/lead.ts';
 import { averageJobValue, leadValue } from '../../domain/metrics/recovered-revenue.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
+import { currentTextLabels } from '../human-reads/labels.ts';
 import { candidateForRelease } from '../recommendations/production.ts';
 import { recommendMany } from '../recommendations/service.ts';
 import { findRelease, type ReleaseRow } from '../releases/repository.ts';
@@ -76,6 +77,7 @@ export async function workChunk(env: CampaignEnv, chunk: repo.ChunkRow, owner: s
   const release = await findRelease(db, campaign.release_id);
   if (!release) throw new Error(`release ${campaign.release_id} of campaign ${campaign.id} no longer exists`);
   const candidate = await candidateForRelease(db, env.modelsDir, release);
+  const textLabels = await currentTextLabels(db);
   const { bySeq, index } = await leadsOf(db, campaign);
 
   let lost = false;
@@ -94,7 +96,7 @@ export async function workChunk(env: CampaignEnv, chunk: repo.ChunkRow, owner: s
     const slot = async () => {
       while (!lost && next < work.length) {
         const i = next++;
-        results[i] = await recommendLead(candidate, work[i].lead, campaign.as_of, { index });
+        results[i] = await recommendLead(candidate, work[i].lead, campaign.as_of, { index, textLabels });
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Math.max(1, work.length)) }, slot));

@@ -4,6 +4,7 @@
  * written in batches as they finish (the lease is renewed with each batch and by a heartbeat).
  * A crash loses at most the batches in flight; the next claim skips what is already written.
  */
+import { currentTextLabels } from '../human-reads/labels.ts';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -191,12 +192,14 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
       });
     };
 
+    // Managers' readings of texts the engine could not read, as production applies them.
+    const textLabels = await currentTextLabels(db);
     let next = 0;
     const slot = async () => {
       while (!lost && !options.signal?.aborted && next < pending.length) {
         const i = pending[next++];
         const lead = leads[i];
-        const result = await recommendLead(candidate, lead, asOf, { index, suppressed: suppressed.get(lead.id) });
+        const result = await recommendLead(candidate, lead, asOf, { index, suppressed: suppressed.get(lead.id), textLabels });
         buffer.push(toStoredRow(lead, i + 1, result, replay));
         if (buffer.length >= batchSize) {
           flush();

@@ -3,6 +3,7 @@
  * every recommendation is written (row + audit entry, one transaction) BEFORE it is returned.
  * If that write fails the caller gets a 503, never an unlogged recommendation.
  */
+import { currentTextLabels } from '../human-reads/labels.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -148,11 +149,12 @@ export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: stri
   // Production applies every refusal known now, whatever as_of the caller passes.
   const subjects = leads.map((lead, i) => ({ id: String(i), keys: contactKeys(lead) }));
   const suppressed = await lookupSuppressions(env.db, subjects, null);
+  const textLabels = await currentTextLabels(env.db);
   const results: LeadResult[] = new Array(leads.length);
   const CONCURRENCY = 32;
   for (let i = 0; i < leads.length; i += CONCURRENCY) {
     const slice = leads.slice(i, i + CONCURRENCY);
-    const done = await Promise.all(slice.map((lead, j) => recommendLead(candidate, lead, asOf, { index: options.index, suppressed: suppressed.get(String(i + j)) })));
+    const done = await Promise.all(slice.map((lead, j) => recommendLead(candidate, lead, asOf, { index: options.index, suppressed: suppressed.get(String(i + j)), textLabels })));
     done.forEach((r, j) => (results[i + j] = r));
   }
   // A refusal decided now keeps the person's identifiers on the list: their next lead, in any
