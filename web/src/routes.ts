@@ -21,6 +21,7 @@ import GettingStartedPage from './start/GettingStartedPage.svelte';
 import PrivacyPage from './privacy/PrivacyPage.svelte';
 import CampaignsPage from './campaigns/CampaignsPage.svelte';
 import CampaignPage from './campaigns/CampaignPage.svelte';
+import HumanReadsPage from './human-reads/HumanReadsPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -45,6 +46,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/releases', component: ReleasesPage, roles: STAFF, title: 'Releases' },
   { pattern: '/campaigns', component: CampaignsPage, roles: STAFF, title: 'Campaigns' },
   { pattern: '/campaigns/:id', component: CampaignPage, roles: STAFF, title: 'Campaign' },
+  { pattern: '/human-reads', component: HumanReadsPage, roles: ['manager'], title: 'Needs a human read' },
   { pattern: '/review', component: ReviewPage, roles: ['manager', 'rep'], title: 'Review' },
   { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },
   { pattern: '/tokens', component: TokensPage, roles: ['admin'], title: 'Tokens' },

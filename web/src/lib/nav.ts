@@ -15,6 +15,7 @@ export const NAV: readonly NavItem[] = [
   { label: 'Evaluations', href: '/evaluations', roles: ['manager', 'engineer'] },
   { label: 'Releases', href: '/releases', roles: ['manager', 'engineer'] },
   { label: 'Campaigns', href: '/campaigns', roles: ['manager', 'engineer'] },
+  { label: 'Human read', href: '/human-reads', roles: ['manager'] },
   { label: 'Review', href: '/review', roles: ['manager', 'rep'] },
   { label: 'Audit', href: '/audit', roles: ['manager', 'admin'] },
   { label: 'Tokens', href: '/tokens', roles: ['admin'] },
