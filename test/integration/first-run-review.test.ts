@@ -54,6 +54,15 @@ describe.each(DB_TARGETS)('first run and the rep\'s day on $kind', (target) => {
     expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(['recommendation.supersede', 'recommendation.create']);
   });
 
+  it('leaves exactly one open recommendation when many arrive for one lead at once', async () => {
+    const leadId = `SUP-${++n}`;
+    const views = await Promise.all(Array.from({ length: 8 }, () => recommend(leadId, null)));
+    const rows = await t.database.db.selectFrom('recommendations').select(['id', 'status', 'superseded_by']).where('lead_id', '=', leadId).execute();
+    expect(rows).toHaveLength(8);
+    expect(rows.filter((r) => r.status === 'needs_review')).toHaveLength(1);
+    expect(rows.filter((r) => r.status === 'superseded').every((r) => views.some((v) => v.id === r.superseded_by))).toBe(true);
+  });
+
   it('supersedes the earlier copy of a lead listed twice in one batch', async () => {
     const leadId = `SUP-${++n}`;
     const lead = { ...base, id: leadId, owner: null };
