@@ -135,6 +135,23 @@ describe.each(DB_TARGETS)('first run and the rep\'s day on $kind', (target) => {
     });
   }
 
+  it('holds the four-eyes rule between persons for the admin too', async () => {
+    const prod = (await get('/api/releases/production', t.auth('admin'))).json();
+    const proposed = await t.app.inject({
+      method: 'POST', url: '/api/releases', headers: t.auth('admin'),
+      payload: { ruleset_version_id: prod.ruleset_version_id, prompt_version_id: prod.prompt_version_id, run_gates: false },
+    });
+    expect(proposed.statusCode).toBe(201);
+    const own = await t.app.inject({ method: 'POST', url: `/api/releases/${proposed.json().id}/approve`, headers: t.auth('admin'), payload: {} });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().detail).toMatch(/you proposed this release/i);
+    // Another person gets past the four-eyes rule (and is stopped only because the gates never ran).
+    const other = await t.app.inject({ method: 'POST', url: `/api/releases/${proposed.json().id}/approve`, headers: t.auth('manager'), payload: {} });
+    expect(other.statusCode).toBe(409);
+    const audit = (await get(`/api/audit?subject=${proposed.json().id}`, t.auth('admin'))).json().items.map((i: { action: string }) => i.action);
+    expect(audit).toContain('release.approve_refused');
+  });
+
   it('filters the audit log by part of a person\'s name and by an action prefix', async () => {
     const people = (await get('/api/people', t.auth('manager'))).json().items as { actor: string; name: string }[];
     const rep = people.find((p) => p.name === 'test rep')!;
