@@ -51,7 +51,9 @@ describe.each(DB_TARGETS)('first run and the rep\'s day on $kind', (target) => {
     expect((await review(second.id, { action: 'approve' })).statusCode).toBe(200);
 
     const audit = await get(`/api/audit?subject=${first.id}`, t.auth('manager'));
-    expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(['recommendation.supersede', 'recommendation.create']);
+    // The refused review of the superseded one is on the record too.
+    expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(['recommendation.review_refused', 'recommendation.supersede', 'recommendation.create']);
+    expect(audit.json().items[0].details).toMatchObject({ refused_for: ['superseded'], superseded_by: second.id });
   });
 
   it('leaves exactly one open recommendation when many arrive for one lead at once', async () => {
