@@ -108,7 +108,21 @@ describe.skipIf(!hasChromium)('web UI in a browser: first run and the rep\'s day
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(await page.locator('main').innerText(), name).not.toMatch(/cannot use this page/);
     }
-    // Audit shows people, not token ids.
+    // The admin creates a rep's token that acts for a CRM owner, and can change it later.
+    await nav.getByRole('link', { name: 'Tokens', exact: true }).click();
+    await page.getByLabel('Name').fill('Ivana Kovač');
+    await page.getByLabel('Role').selectOption('rep');
+    await page.getByLabel('Acts for (CRM owners)').fill('ivana, ivana.k');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByRole('status').getByText(/Token for Ivana Kovač \(rep\) created/).waitFor();
+    const row = page.getByRole('row', { name: /Ivana Kovač/ });
+    expect(await row.innerText()).toContain('ivana, ivana.k');
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await row.getByLabel('Acts for').fill('ivana');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /Ivana Kovač/ }).innerText()).not.toContain('ivana.k');
+
+        // Audit shows people, not token ids.
     await nav.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByRole('cell', { name: 'token.create' }).first().waitFor();
     expect(await page.locator('table.data tbody').innerText()).not.toContain('token:tok_');

@@ -51,7 +51,18 @@ describe.each(DB_TARGETS)('first run and the rep\'s day on $kind', (target) => {
     expect((await review(second.id, { action: 'approve' })).statusCode).toBe(200);
 
     const audit = await get(`/api/audit?subject=${first.id}`, t.auth('manager'));
-    expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(['recommendation.supersede', 'recommendation.create']);
+    // The refused review of the superseded one is on the record too.
+    expect(audit.json().items.map((i: { action: string }) => i.action)).toEqual(['recommendation.review_refused', 'recommendation.supersede', 'recommendation.create']);
+    expect(audit.json().items[0].details).toMatchObject({ refused_for: ['superseded'], superseded_by: second.id });
+  });
+
+  it('leaves exactly one open recommendation when many arrive for one lead at once', async () => {
+    const leadId = `SUP-${++n}`;
+    const views = await Promise.all(Array.from({ length: 8 }, () => recommend(leadId, null)));
+    const rows = await t.database.db.selectFrom('recommendations').select(['id', 'status', 'superseded_by']).where('lead_id', '=', leadId).execute();
+    expect(rows).toHaveLength(8);
+    expect(rows.filter((r) => r.status === 'needs_review')).toHaveLength(1);
+    expect(rows.filter((r) => r.status === 'superseded').every((r) => views.some((v) => v.id === r.superseded_by))).toBe(true);
   });
 
   it('supersedes the earlier copy of a lead listed twice in one batch', async () => {
@@ -125,6 +136,23 @@ describe.each(DB_TARGETS)('first run and the rep\'s day on $kind', (target) => {
       expect((await get(`/api/v1/recommendations/${rec.id}`, t.auth('rep'))).json().status).toBe('needs_review');
     });
   }
+
+  it('holds the four-eyes rule between persons for the admin too', async () => {
+    const prod = (await get('/api/releases/production', t.auth('admin'))).json();
+    const proposed = await t.app.inject({
+      method: 'POST', url: '/api/releases', headers: t.auth('admin'),
+      payload: { ruleset_version_id: prod.ruleset_version_id, prompt_version_id: prod.prompt_version_id, run_gates: false },
+    });
+    expect(proposed.statusCode).toBe(201);
+    const own = await t.app.inject({ method: 'POST', url: `/api/releases/${proposed.json().id}/approve`, headers: t.auth('admin'), payload: {} });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().detail).toMatch(/you proposed this release/i);
+    // Another person gets past the four-eyes rule (and is stopped only because the gates never ran).
+    const other = await t.app.inject({ method: 'POST', url: `/api/releases/${proposed.json().id}/approve`, headers: t.auth('manager'), payload: {} });
+    expect(other.statusCode).toBe(409);
+    const audit = (await get(`/api/audit?subject=${proposed.json().id}`, t.auth('admin'))).json().items.map((i: { action: string }) => i.action);
+    expect(audit).toContain('release.approve_refused');
+  });
 
   it('filters the audit log by part of a person\'s name and by an action prefix', async () => {
     const people = (await get('/api/people', t.auth('manager'))).json().items as { actor: string; name: string }[];

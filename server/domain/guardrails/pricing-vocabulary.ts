@@ -43,6 +43,15 @@ export const REDUCTION = vocab(
 /** "only 2,000" is a price cue; "just checking" is not. */
 const BEFORE_FIGURE = (words: string[]) => words.map((w) => `${w}(?=\\s*[€$£]?\\s?\\d)`);
 
+/** Verbs and adjectives that lower a price when they stand next to one: "lower the price", "reduce your quote", "sniziti cijenu". */
+export const REDUCE_WORD = vocab(
+  'lower*', 'reduc*', 'cut', 'cutting', 'drop', 'decrease*', 'discount*', 'cheaper', 'slash*',
+  'reduzier*', 'senk*', 'günstiger*', 'billiger*', 'ermäßig*',
+  'sniz*', 'sniž*', 'spust*', 'smanj*', 'umanj*', 'jeftinij*', 'povoljnij*', 'niž*',
+);
+/** The same said after the price: "the price is reduced", "Preis gesenkt", "cijena će biti niža". */
+export const REDUCED_AFTER = vocab('reduced', 'lowered', 'cut', 'dropped', 'slashed', 'gesenkt', 'reduziert', 'ermäßigt', 'günstiger', 'billiger', 'snižen*', 'spušten*', 'smanjen*', 'umanjen*', 'niž*', 'jeftinij*');
+
 /** Cues that a figure is a new price in place of the quoted one. */
 export const CHANGE_CUE = vocab(
   'instead of', 'rather than', 'in place of', 'new (?:price|total|quote|rate|amount|figure|offer)', 'down to', '(?:for|at) (?:only|just)', ...BEFORE_FIGURE(['only', 'just', 'merely']),
@@ -86,7 +95,10 @@ export const FREE = vocab(
   'besplatn*', 'na naš račun', 'o našem trošku', 'bez (?:dodatn\\p{L}* |ikakv\\p{L}* )?(?:troškov\\p{L}*|naknad\\p{L}*|doplat\\p{L}*|naplat\\p{L}*)', 'poklanjamo', 'na poklon', 'poklon',
 );
 /** "free" that is not about money: "feel free", "free to call", "a free date". */
-export const FREE_NOT_MONEY = vocab('feel free', 'free to', 'free (?:date|dates|slot|slots|day|days|time|weekend)', 'toll-?free', 'free yourself', 'hands-?free');
+export const FREE_NOT_MONEY = vocab(
+  'feel free', 'free to', 'free (?:date|dates|slot|slots|day|days|time|weekend)', 'toll-?free', 'free yourself', 'hands-?free',
+  '\\p{L}+-free', 'free (?:from|of (?:damage|stress|worry|hassle))', 'free up',
+);
 
 /** Matching or beating another price. */
 export const MATCH = vocab('match*', 'beat*', 'undercut*', 'meet* (?:their|that|the|any) (?:price|quote|offer)', 'unterbiet*', 'anglei*', 'anpass*', 'mitgeh*', 'gleichzieh*', 'izjednač*', 'pobijedit*', 'pobij*', 'nadmaš*');

@@ -57,6 +57,7 @@ export interface ReviewInput {
 export async function reviewRecommendation(db: Kysely<DB>, id: string, principal: Principal, input: ReviewInput) {
   const row = await loadForActor(db, id, principal);
   if (row.status === 'superseded') {
+    await recordAudit(db, { actor: principal.actor, action: 'recommendation.review_refused', subject: id, details: { lead_id: row.lead_id, attempted: input.action, refused_for: ['superseded'], superseded_by: row.superseded_by } });
     throw new AppError('conflict', `A newer recommendation for lead ${row.lead_id} replaced this one${row.superseded_by ? ` (${row.superseded_by})` : ''}; review the current one instead.`, { superseded_by: row.superseded_by });
   }
   if (row.status !== 'needs_review') throw new AppError('conflict', `Recommendation ${id} is ${row.status}; only one waiting for review can be reviewed.`);

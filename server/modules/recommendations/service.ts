@@ -116,12 +116,23 @@ async function supersedeEarlier(db: Kysely<DB>, newest: Map<string, string>, act
   `.execute(db);
 }
 
+/**
+ * Two requests for the same lead at once must not both stay open: each takes a transaction-scoped
+ * advisory lock per lead (in one order, so two batches cannot deadlock) before writing, and the
+ * second then supersedes the first once it has committed (READ COMMITTED: a new snapshot per statement).
+ */
+async function lockLeads(db: Kysely<DB>, leadIds: string[]): Promise<void> {
+  if (!leadIds.length) return;
+  await sql`select pg_advisory_xact_lock(k) from (select distinct hashtext(x) as k from unnest(${leadIds}::text[]) as x order by k) as keys`.execute(db);
+}
+
 async function persist(db: Kysely<DB>, items: Persisted[], actor: string, refusals: NewSuppression[]): Promise<void> {
   // A lead listed twice in one batch: its last item is the current one, and the earlier is superseded like any other.
   const newest = new Map<string, string>();
   for (const { view } of items) newest.set(view.lead_id, view.id);
   try {
     await db.transaction().execute(async (trx) => {
+      await lockLeads(trx, [...newest.keys()]);
       for (let i = 0; i < items.length; i += CHUNK) await insertChunk(trx, items.slice(i, i + CHUNK), actor);
       const ids = [...newest];
       for (let i = 0; i < ids.length; i += CHUNK) await supersedeEarlier(trx, new Map(ids.slice(i, i + CHUNK)), actor);

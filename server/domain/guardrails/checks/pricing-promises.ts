@@ -11,7 +11,7 @@
 import { extractAmounts } from '../extract-amounts.ts';
 import {
   CHANGE_CUE, CLAUSE_NEGATION, COMPARED, FEE_NOUN, FREE, FREE_NOT_MONEY, GUARANTEE, MATCH, NEGATED_NOUN, NOT_CHARGED,
-  MEETS_BUDGET, PERCENT, PRICE_HOLDS, PRICE_NOUN, REDUCTION, vocab, WAIVE,
+  MEETS_BUDGET, PERCENT, PRICE_HOLDS, PRICE_NOUN, REDUCE_WORD, REDUCED_AFTER, REDUCTION, vocab, WAIVE,
 } from '../pricing-vocabulary.ts';
 import type { GroundingCheck, GroundingContext, GroundingIssue } from '../types.ts';
 
@@ -38,18 +38,41 @@ const amounts = (c: Clause) => extractAmounts(c.text);
 const isQuoted = (c: Clause, value: number) => (c.ctx.lead.quotes ?? []).some((q) => q?.amount != null && Math.abs(q.amount - value) <= 0.5);
 /** The clause without "feel free", "free to", "a free date": uses of free that are not about money. */
 const moneyText = (c: Clause) => c.text.replace(new RegExp(FREE_NOT_MONEY.source, 'giu'), (m) => ' '.repeat(m.length));
+/**
+ * A reduction word right beside a figure that is not the quoted price: "knock 300 euros off",
+ * "save 200 EUR", "spustit ćemo cijenu za 300 eura"; not "the 2,450 EUR quote covers carrying
+ * everything off the 3rd floor".
+ */
+function nearAmount(c: Clause, words: RegExp): RegExpMatchArray | null {
+  const figures = amounts(c);
+  if (!figures.length) return null;
+  for (const m of c.text.matchAll(new RegExp(words.source, 'giu'))) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const near = figures.some((f) =>
+      isQuoted(c, f.value)
+        ? f.index > end && f.index - end <= 6 // "off the 2,450 EUR": taken off the quoted price itself
+        : f.index + f.text.length >= start - NEAR && f.index <= end + NEAR,
+    );
+    if (near) return m;
+  }
+  return null;
+}
+const NEAR = 20;
+// "lower the price", "reduce your quote", "Preis senken", "sniziti cijenu"; "the price is reduced", "cijena će biti niža".
+const LOWERED_PRICE = new RegExp(`(?:${REDUCE_WORD.source})(?:\\s+\\S+){0,2}?\\s+(?:${PRICE_NOUN.source})|(?:${PRICE_NOUN.source})(?:\\s+\\S+){0,2}?\\s+(?:${REDUCED_AFTER.source})`, 'iu');
 const both = (a: RegExp, b: RegExp) => (c: Clause) => (b.test(c.text) ? c.text.match(a) : null);
 
 const RULES: Rule[] = [
   { what: 'a percentage off', find: (c) => (REDUCTION.test(c.text) || PRICE_NOUN.test(c.text) ? c.text.match(PERCENT) : null) },
-  { what: 'money off the price', find: (c) => (amounts(c).length ? c.text.match(REDUCTION) : null) },
+  { what: 'money off the price', find: (c) => nearAmount(c, REDUCTION) },
   {
     what: 'a new price',
     // A figure that is not the quoted amount, said as what the customer would pay: "for 2,000 EUR instead of 2,650".
     find: (c) => (amounts(c).some((a) => !isQuoted(c, a.value)) ? c.text.match(CHANGE_CUE) : null) ?? c.text.match(MEETS_BUDGET),
   },
   { what: 'a discount or special price', find: (c) => c.text.match(DISCOUNT_NOUN) },
-  { what: 'a lower price', find: both(REDUCTION, PRICE_NOUN) },
+  { what: 'a lower price', find: (c) => c.text.match(LOWERED_PRICE) },
   { what: 'a waived fee', find: (c) => c.text.match(NOT_CHARGED) ?? (FEE_NOUN.test(c.text) ? moneyText(c).match(WAIVE) : null) },
   { what: 'something free', find: (c) => moneyText(c).match(FREE) },
   { what: 'price matching', find: both(MATCH, COMPARED) },
