@@ -92,16 +92,24 @@ describe.each(DB_TARGETS)('datasets and import on $kind', (target) => {
   it('leaves nothing half-written when the database fails midway', async () => {
     const id = await newDataset('atomic');
     await importNdjson(id, ndjson([lead('KEEP')]));
-    // 2,500 valid rows (three batches), then a row that passes validation but that the database
-    // refuses (jsonb cannot hold a NUL character). Two batches are already written by then.
-    const rows = Array.from({ length: 2500 }, (_, i) => lead(`N-${i}`));
-    rows.push(lead('BAD', { owner: 'nul\u0000char' }));
-    const res = await importNdjson(id, ndjson(rows));
-    expect(res.statusCode).toBe(500);
-    const list = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}/leads?limit=5`, headers: t.auth('manager') });
-    expect(list.json().total).toBe(1);
-    const ds = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}`, headers: t.auth('manager') });
-    expect(ds.json().lead_count).toBe(1);
+    // 2,500 valid rows (three batches), then a valid row that the database refuses (a trigger
+    // stands in for a disk or constraint failure). Two batches are already written by then.
+    await sql`create function fail_bad_lead() returns trigger language plpgsql as $$
+      begin if new.lead_id = 'BAD' then raise exception 'simulated failure midway'; end if; return new; end $$`.execute(t.database.db);
+    await sql`create trigger fail_bad_lead before insert on leads for each row execute function fail_bad_lead()`.execute(t.database.db);
+    try {
+      const rows = Array.from({ length: 2500 }, (_, i) => lead(`N-${i}`));
+      rows.push(lead('BAD'));
+      const res = await importNdjson(id, ndjson(rows));
+      expect(res.statusCode).toBe(500);
+      const list = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}/leads?limit=5`, headers: t.auth('manager') });
+      expect(list.json().total).toBe(1);
+      const ds = await t.app.inject({ method: 'GET', url: `/api/datasets/${id}`, headers: t.auth('manager') });
+      expect(ds.json().lead_count).toBe(1);
+    } finally {
+      await sql`drop trigger fail_bad_lead on leads`.execute(t.database.db);
+      await sql`drop function fail_bad_lead()`.execute(t.database.db);
+    }
   });
 
   it('never changes a locked version: importing creates the next version', async () => {
