@@ -66,12 +66,17 @@ export async function addSuppressions(db: Kysely<DB>, entries: NewSuppression[],
           reason: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.reason else privacy_suppressions.reason end`,
           source: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.source else privacy_suppressions.source end`,
           effective_at: sql`least(privacy_suppressions.effective_at, excluded.effective_at)`,
-        }),
+        })
+        // Nothing to change (the usual case: a refusal seen again): no write, no version bump.
+        .where(sql<boolean>`array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) or excluded.effective_at < privacy_suppressions.effective_at`),
       )
       .executeTakeFirst();
     written += Number(res.numInsertedOrUpdatedRows ?? 0);
   }
-  await bumpVersion(db);
+  if (written) {
+    localVersion++;
+    await bumpVersion(db);
+  }
   return written;
 }
 
@@ -91,7 +96,10 @@ export async function removeSuppressions(db: Kysely<DB>, identifiers: { kind: Id
     const rows = await db.deleteFrom('privacy_suppressions').where('kind', '=', id.kind).where('hash', '=', keyedHash(key, id.kind, id.value)).returning(['kind', 'hash', 'reason']).execute();
     removed.push(...rows);
   }
-  if (removed.length) await bumpVersion(db);
+  if (removed.length) {
+    localVersion++;
+    await bumpVersion(db);
+  }
   return removed;
 }
 
@@ -102,13 +110,30 @@ export interface LookupSubject {
 
 type EntryRow = { kind: IdentifierKind; hash: string; reason: string; source: string; effective_at: Date };
 
-const indexes = new WeakMap<Kysely<DB>, { version: string; byHash: Promise<Map<string, EntryRow[]>> }>();
+interface CachedIndex {
+  version: string;
+  localVersion: number;
+  checkedAt: number;
+  byHash: Promise<Map<string, EntryRow[]>>;
+}
+const indexes = new WeakMap<Kysely<DB>, CachedIndex>();
+// Changes made by this process: seen at once, whatever the caller's staleness allowance.
+let localVersion = 0;
 
-/** The whole list by hash, kept while its version is unchanged (bulk lookups: evaluations, previews). */
-async function suppressionIndex(db: Kysely<DB>): Promise<Map<string, EntryRow[]>> {
-  const version = await suppressionListVersion(db);
+/**
+ * The whole list by hash, in memory, re-read when its version moved. `maxAgeMs`: how long the
+ * version may go unchecked (production: 1 s, as for the production release; replays: 0).
+ */
+async function suppressionIndex(db: Kysely<DB>, maxAgeMs: number): Promise<Map<string, EntryRow[]>> {
   const cached = indexes.get(db);
-  if (cached && cached.version === version) return cached.byHash;
+  const now = Date.now();
+  if (cached && cached.localVersion === localVersion && now - cached.checkedAt < maxAgeMs) return cached.byHash;
+  const seenLocal = localVersion;
+  const version = await suppressionListVersion(db);
+  if (cached && cached.version === version && cached.localVersion === seenLocal) {
+    cached.checkedAt = now;
+    return cached.byHash;
+  }
   const byHash = db
     .selectFrom('privacy_suppressions')
     .select(['kind', 'hash', 'reason', 'source', 'effective_at'])
@@ -119,22 +144,8 @@ async function suppressionIndex(db: Kysely<DB>): Promise<Map<string, EntryRow[]>
       return map;
     });
   byHash.catch(() => indexes.delete(db));
-  indexes.set(db, { version, byHash });
+  indexes.set(db, { version, localVersion: seenLocal, checkedAt: now, byHash });
   return byHash;
-}
-
-/** Below this many subjects the entries are queried by hash (a production request); above, the cached index. */
-const DIRECT_LOOKUP_MAX = 50;
-
-async function entriesByHash(db: Kysely<DB>, hashes: string[]): Promise<(hash: string) => EntryRow[]> {
-  if (hashes.length > DIRECT_LOOKUP_MAX * 2) {
-    const index = await suppressionIndex(db);
-    return (hash) => index.get(hash) ?? [];
-  }
-  const rows = hashes.length ? await db.selectFrom('privacy_suppressions').select(['kind', 'hash', 'reason', 'source', 'effective_at']).where('hash', 'in', hashes).execute() : [];
-  const map = new Map<string, EntryRow[]>();
-  for (const r of rows) map.set(r.hash, [...(map.get(r.hash) ?? []), r]);
-  return (hash) => map.get(hash) ?? [];
 }
 
 /**
@@ -142,7 +153,7 @@ async function entriesByHash(db: Kysely<DB>, hashes: string[]): Promise<(hash: s
  * does: a refusal known now applies now, whatever as_of a caller passes), unless the subject's own
  * record already states that refusal (applicableHit).
  */
-export async function lookupSuppressions(db: Kysely<DB>, subjects: LookupSubject[], cutoff: Date | null): Promise<Map<string, SuppressionHit>> {
+export async function lookupSuppressions(db: Kysely<DB>, subjects: LookupSubject[], cutoff: Date | null, options: { maxAgeMs?: number } = {}): Promise<Map<string, SuppressionHit>> {
   const hits = new Map<string, SuppressionHit>();
   if (!subjects.length) return hits;
   const key = await privacyKey(db);
@@ -150,7 +161,8 @@ export async function lookupSuppressions(db: Kysely<DB>, subjects: LookupSubject
     s,
     hashes: (['email', 'phone'] as const).flatMap((kind) => (s.keys[kind] ? [{ kind, hash: keyedHash(key, kind, s.keys[kind]!) }] : [])),
   }));
-  const entries = await entriesByHash(db, wanted.flatMap((w) => w.hashes.map((h) => h.hash)));
+  const index = await suppressionIndex(db, options.maxAgeMs ?? 0);
+  const entries = (hash: string) => index.get(hash) ?? [];
   for (const { s, hashes } of wanted) {
     let best: SuppressionHit | null = null;
     for (const { kind, hash } of hashes) {

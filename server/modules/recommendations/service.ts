@@ -115,9 +115,10 @@ async function persist(db: Kysely<DB>, items: Persisted[], actor: string, refusa
 export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string): Promise<RecommendationView[]> {
   const release = await currentProduction(env.db);
   const candidate = await candidateForRelease(env.db, env.modelsDir, release);
-  // Production applies every refusal known now, whatever as_of the caller passes.
+  // Production applies every refusal known now, whatever as_of the caller passes (the list is
+  // re-checked at most once a second; this process's own changes show at once).
   const subjects = leads.map((lead, i) => ({ id: String(i), keys: contactKeys(lead) }));
-  const suppressed = await lookupSuppressions(env.db, subjects, null);
+  const suppressed = await lookupSuppressions(env.db, subjects, null, { maxAgeMs: 1000 });
   const results: LeadResult[] = new Array(leads.length);
   const CONCURRENCY = 32;
   for (let i = 0; i < leads.length; i += CONCURRENCY) {
