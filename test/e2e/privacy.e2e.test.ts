@@ -20,12 +20,14 @@ describe.skipIf(!hasChromium)('web UI in a browser: privacy', () => {
   let web: WebTestApp;
   let browser: Browser;
   let csvFile: string;
+  let datasetId: string;
 
   beforeAll(async () => {
     await ensureWebBuild();
     web = await startWebApp();
     browser = await launchBrowser();
     const ds = await createDataset(web.database.db, { name: 'crm', as_of: '2026-11-20' }, 'test');
+    datasetId = ds.id;
     const lead = { ...demoLeads(1)[0], id: 'E2E-ERASE', contact: { name: 'Erika Gone', email: 'erika.gone@example.org', phone: null } };
     async function* rows() {
       yield { line: 1, ok: true as const, lead };
@@ -67,6 +69,16 @@ describe.skipIf(!hasChromium)('web UI in a browser: privacy', () => {
     const row = await web.database.db.selectFrom('leads').select(['record', 'erased_at']).where('lead_id', '=', 'E2E-ERASE').executeTakeFirstOrThrow();
     expect(JSON.stringify(row.record)).not.toContain('Erika');
     expect(row.erased_at).not.toBeNull();
+    expect(errors).toEqual([]);
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('the erased lead says so in the dataset', async () => {
+    const { page, errors } = await signedIn(browser, web.url, web.tokens.manager);
+    await page.goto(`${web.url}/datasets/${datasetId}/leads/E2E-ERASE`);
+    await page.getByText(/personal data erased \d{4}-\d{2}-\d{2}/).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).not.toContain('Erika');
+    await page.goto(`${web.url}/datasets/${datasetId}`);
+    await page.getByText('(1 with personal data erased; kept for metrics)').waitFor();
     expect(errors).toEqual([]);
   }, BROWSER_TEST_TIMEOUT);
 });

@@ -164,7 +164,10 @@ describe.skipIf(!hasChromium)('web UI in a browser: releases, review, audit', ()
     await manager.locator('table.data tbody tr').getByRole('button', { name: /Open entry/ }).click();
     const drawer = manager.getByRole('dialog');
     await expect.poll(() => drawer.innerText()).toContain(recommendation.id);
-    expect(await drawer.innerText()).toContain('5 March 2027');
+    // The entry says an edited text was accepted and which issues were acknowledged; the text itself
+    // (personal data) stays in the review record, which erasure and retention can clear (issue 14).
+    expect(await drawer.innerText()).toMatch(/"has_final": true[\s\S]*"issue_kinds"[\s\S]*unsupported_(date|place)/);
+    expect(await drawer.innerText()).not.toContain('5 March 2027');
     await drawer.getByRole('button', { name: 'Close' }).click();
 
     await manager.getByRole('tab', { name: 'Review dashboard' }).click();

@@ -56,6 +56,8 @@ describe.each(DB_TARGETS)('suppression list on $kind', (target) => {
     const ruleset = (await latestVersion(t.database.db, 'ruleset', 'default'))!;
     const tried = await t.app.inject({ method: 'POST', url: '/api/rulesets/try', headers: t.auth('manager'), payload: { ruleset_version_id: ruleset.id, dataset_id: ds.id, lead_id: 'R-2' } });
     expect(tried.json()).toMatchObject({ decision: 'do_not_contact', reasons: [{ code: 'asked_not_to_contact' }] });
+    const run = await t.app.inject({ method: 'POST', url: '/api/prompts/run', headers: t.auth('engineer'), payload: { dataset_id: ds.id, lead_id: 'R-2' } });
+    expect(run.json()).toMatchObject({ decision: { decision: 'do_not_contact', reasons: [{ code: 'asked_not_to_contact' }] }, recommendation: null, draft_status: 'not_needed' });
     // A replay as of a date before the refusal was known does not see it.
     const past = await t.app.inject({ method: 'POST', url: '/api/rulesets/try', headers: t.auth('manager'), payload: { ruleset_version_id: ruleset.id, dataset_id: ds.id, lead_id: 'R-2', as_of: '2026-01-01' } });
     expect(past.json().trace.map((r: { rule_id: string }) => r.rule_id)).not.toContain('suppression_list');

@@ -87,3 +87,11 @@ describe('suppression', () => {
     expect(keyedHash(key, 'email', 'x')).not.toBe(keyedHash(key, 'phone', 'x'));
   });
 });
+
+describe('redactText', () => {
+  it('replaces every spelling of the identifiers, longest first, whatever the case', async () => {
+    const { redactText } = await import('../../server/modules/privacy/erasure.ts');
+    expect(redactText('Request from Ana Horvat (ANA@example.org); Ana called.', ['Ana Horvat', 'ana@example.org', 'Ana'])).toBe('Request from [erased] ([erased]); [erased] called.');
+    expect(redactText('ticket 4711', ['Ana'])).toBe('ticket 4711');
+  });
+});

@@ -159,7 +159,8 @@ export async function erasePerson(env: ErasureEnv, query: SubjectQuery & { reaso
   });
 
   for (const datasetId of result.datasets) invalidateFeatureSets(datasetId);
-  await purgeDeadRows(db, env.dbKind);
+  // Only tables that changed: VACUUM FULL locks the table while it rewrites it.
+  await purgeDeadRows(db, env.dbKind, TOUCHED_TABLES.filter((table) => result.counts[table] > 0));
   return {
     id,
     at: at.toISOString(),
@@ -177,8 +178,8 @@ export async function erasePerson(env: ErasureEnv, query: SubjectQuery & { reaso
  * new files. The embedded database then switches WAL segment and checkpoints with recycling off,
  * so segments holding the old rows (and the full-page images the erasure itself logged) are deleted.
  */
-export async function purgeDeadRows(db: Kysely<DB>, kind: DatabaseKind): Promise<void> {
-  for (const table of TOUCHED_TABLES) await sql`vacuum full ${sql.table(table)}`.execute(db);
+export async function purgeDeadRows(db: Kysely<DB>, kind: DatabaseKind, tables: readonly string[] = TOUCHED_TABLES): Promise<void> {
+  for (const table of tables) await sql`vacuum full ${sql.table(table)}`.execute(db);
   if (kind === 'embedded') {
     await sql`set wal_recycle = off`.execute(db);
     for (let i = 0; i < 2; i++) {

@@ -21,9 +21,25 @@ export interface NewSuppression {
 }
 
 const CHUNK = 1000;
-// In-process changes bump this so cached lookups (the rules preview) notice at once.
-let listVersion = 0;
-export const suppressionListVersion = () => listVersion;
+const VERSION_KEY = 'privacy.suppression_version';
+
+/**
+ * Every change bumps a counter in the settings table, in the change's own transaction: bulk
+ * lookups keep the list in memory and re-read it only when the counter moved (one tiny query), in
+ * this process or any other on the same database.
+ */
+async function bumpVersion(db: Kysely<DB>): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key: VERSION_KEY, value: '1' })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`to_jsonb((settings.value #>> '{}')::bigint + 1)` }))
+    .execute();
+}
+
+export async function suppressionListVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  return String(row?.value ?? 0);
+}
 
 const RANK = sql.raw(`array[${SUPPRESSION_REASONS.map((r) => `'${r}'`).join(',')}]::text[]`);
 
@@ -50,12 +66,17 @@ export async function addSuppressions(db: Kysely<DB>, entries: NewSuppression[],
           reason: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.reason else privacy_suppressions.reason end`,
           source: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.source else privacy_suppressions.source end`,
           effective_at: sql`least(privacy_suppressions.effective_at, excluded.effective_at)`,
-        }),
+        })
+        // Nothing to change (the usual case: a refusal seen again): no write, no version bump.
+        .where(sql<boolean>`array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) or excluded.effective_at < privacy_suppressions.effective_at`),
       )
       .executeTakeFirst();
     written += Number(res.numInsertedOrUpdatedRows ?? 0);
   }
-  listVersion++;
+  if (written) {
+    localVersion++;
+    await bumpVersion(db);
+  }
   return written;
 }
 
@@ -75,7 +96,10 @@ export async function removeSuppressions(db: Kysely<DB>, identifiers: { kind: Id
     const rows = await db.deleteFrom('privacy_suppressions').where('kind', '=', id.kind).where('hash', '=', keyedHash(key, id.kind, id.value)).returning(['kind', 'hash', 'reason']).execute();
     removed.push(...rows);
   }
-  listVersion++;
+  if (removed.length) {
+    localVersion++;
+    await bumpVersion(db);
+  }
   return removed;
 }
 
@@ -84,41 +108,72 @@ export interface LookupSubject {
   keys: ContactKeys;
 }
 
+type EntryRow = { kind: IdentifierKind; hash: string; reason: string; source: string; effective_at: Date };
+
+interface CachedIndex {
+  version: string;
+  localVersion: number;
+  checkedAt: number;
+  byHash: Promise<Map<string, EntryRow[]>>;
+}
+const indexes = new WeakMap<Kysely<DB>, CachedIndex>();
+// Changes made by this process: seen at once, whatever the caller's staleness allowance.
+let localVersion = 0;
+
 /**
- * Per subject id, its strongest entry effective at `cutoff` (null: every entry, as production
- * does: a refusal known now applies now, whatever as_of a caller passes).
+ * The whole list by hash, in memory, re-read when its version moved. `maxAgeMs`: how long the
+ * version may go unchecked (production: 1 s, as for the production release; replays: 0).
  */
-export async function lookupSuppressions(db: Kysely<DB>, subjects: LookupSubject[], cutoff: Date | null): Promise<Map<string, SuppressionHit>> {
+async function suppressionIndex(db: Kysely<DB>, maxAgeMs: number): Promise<Map<string, EntryRow[]>> {
+  const cached = indexes.get(db);
+  const now = Date.now();
+  if (cached && cached.localVersion === localVersion && now - cached.checkedAt < maxAgeMs) return cached.byHash;
+  const seenLocal = localVersion;
+  const version = await suppressionListVersion(db);
+  if (cached && cached.version === version && cached.localVersion === seenLocal) {
+    cached.checkedAt = now;
+    return cached.byHash;
+  }
+  const byHash = db
+    .selectFrom('privacy_suppressions')
+    .select(['kind', 'hash', 'reason', 'source', 'effective_at'])
+    .execute()
+    .then((rows) => {
+      const map = new Map<string, EntryRow[]>();
+      for (const r of rows) map.set(r.hash, [...(map.get(r.hash) ?? []), r]);
+      return map;
+    });
+  byHash.catch(() => indexes.delete(db));
+  indexes.set(db, { version, localVersion: seenLocal, checkedAt: now, byHash });
+  return byHash;
+}
+
+/**
+ * Per subject id, its strongest entry effective before `cutoff` (null: every entry, as production
+ * does: a refusal known now applies now, whatever as_of a caller passes), unless the subject's own
+ * record already states that refusal (applicableHit).
+ */
+export async function lookupSuppressions(db: Kysely<DB>, subjects: LookupSubject[], cutoff: Date | null, options: { maxAgeMs?: number } = {}): Promise<Map<string, SuppressionHit>> {
   const hits = new Map<string, SuppressionHit>();
   if (!subjects.length) return hits;
   const key = await privacyKey(db);
-  const wanted = new Map<string, { id: string; kind: IdentifierKind }[]>();
-  for (const s of subjects) {
-    for (const kind of ['email', 'phone'] as const) {
-      const value = s.keys[kind];
-      if (!value) continue;
-      const hash = keyedHash(key, kind, value);
-      wanted.set(hash, [...(wanted.get(hash) ?? []), { id: s.id, kind }]);
-    }
-  }
-  const hashes = [...wanted.keys()];
-  for (let i = 0; i < hashes.length; i += CHUNK) {
-    let q = db.selectFrom('privacy_suppressions').select(['kind', 'hash', 'reason', 'source', 'effective_at']).where('hash', 'in', hashes.slice(i, i + CHUNK));
-    if (cutoff) q = q.where('effective_at', '<', cutoff);
-    for (const row of await q.execute()) {
-      for (const s of wanted.get(row.hash) ?? []) {
-        if (s.kind !== row.kind) continue;
-        const prev = hits.get(s.id);
+  const wanted = subjects.map((s) => ({
+    s,
+    hashes: (['email', 'phone'] as const).flatMap((kind) => (s.keys[kind] ? [{ kind, hash: keyedHash(key, kind, s.keys[kind]!) }] : [])),
+  }));
+  const index = await suppressionIndex(db, options.maxAgeMs ?? 0);
+  const entries = (hash: string) => index.get(hash) ?? [];
+  for (const { s, hashes } of wanted) {
+    let best: SuppressionHit | null = null;
+    for (const { kind, hash } of hashes) {
+      for (const row of entries(hash)) {
+        if (row.kind !== kind || (cutoff && row.effective_at >= cutoff)) continue;
         const reason = row.reason as SuppressionReason;
-        if (!prev || strongerReason(prev.reason, reason) !== prev.reason) {
-          hits.set(s.id, { reason, matched_by: row.kind, source: row.source, since: row.effective_at.toISOString() });
-        }
+        if (!best || strongerReason(best.reason, reason) !== best.reason) best = { reason, matched_by: kind, source: row.source, since: row.effective_at.toISOString() };
       }
     }
-  }
-  for (const s of subjects) {
-    const hit = applicableHit(hits.get(s.id), s.keys.record_says);
-    if (!hit) hits.delete(s.id);
+    const hit = applicableHit(best, s.keys.record_says);
+    if (hit) hits.set(s.id, hit);
   }
   return hits;
 }

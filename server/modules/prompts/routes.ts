@@ -12,6 +12,7 @@ import { findLead } from '../datasets/repository.ts';
 import { resolveDataset } from '../datasets/service.ts';
 import { featureSetFor } from '../rulesets/feature-cache.ts';
 import { compiledVersion } from '../rulesets/service.ts';
+import { cutoffOf, leadSubjects, lookupSuppressions } from '../privacy/suppression-list.ts';
 import { findVersion, latestOfEachName, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
 import { compiledPromptVersion, savePromptVersion, templateOf, templateOrThrow } from './service.ts';
 
@@ -105,7 +106,9 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
         { db: app.db, modelsDir: app.config.modelsDir },
         { ruleset: { versionId: rulesetId, compiled }, prompt, provider: request.body.provider },
       );
-      const result = await recommendLead(candidate, lead, dataset.as_of, { features });
+      // A person on the suppression list gets no draft here either (the same step as everywhere).
+      const suppressed = (await lookupSuppressions(app.db, leadSubjects([lead]), cutoffOf(dataset.as_of))).get(lead.id);
+      const result = await recommendLead(candidate, lead, dataset.as_of, { features, suppressed });
       return result;
     },
   );

@@ -157,9 +157,10 @@ export interface RecommendManyOptions {
 export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: string, actor: string, options: RecommendManyOptions = {}): Promise<RecommendationView[]> {
   const release = options.release ?? (await currentProduction(env.db));
   const candidate = await candidateForRelease(env.db, env.modelsDir, release);
-  // Production applies every refusal known now, whatever as_of the caller passes.
+  // Production applies every refusal known now, whatever as_of the caller passes (the list is
+  // re-checked at most once a second; this process's own changes show at once).
   const subjects = leads.map((lead, i) => ({ id: String(i), keys: contactKeys(lead) }));
-  const suppressed = await lookupSuppressions(env.db, subjects, null);
+  const suppressed = await lookupSuppressions(env.db, subjects, null, { maxAgeMs: 1000 });
   const textLabels = await currentTextLabels(env.db);
   const results: LeadResult[] = new Array(leads.length);
   const CONCURRENCY = 32;

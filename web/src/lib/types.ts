@@ -22,6 +22,8 @@ export interface Dataset {
   parent_id: string | null;
   locked: boolean;
   lead_count: number;
+  /** Leads whose personal data was erased (GDPR); still counted and labeled. */
+  erased_leads?: number;
   created_by?: string | null;
   created_at: string;
 }
@@ -57,6 +59,8 @@ export interface GoldLabel {
 
 export interface Lead {
   id: string;
+  /** Set when erasure or retention removed the person's data from this copy. */
+  personal_data_removed?: { cause: 'erasure' | 'retention'; at: string } | null;
   created_at?: string | null;
   source?: string | null;
   contact?: { name?: string | null; email?: string | null; phone?: string | null; language?: string | null } | null;
