@@ -28,6 +28,7 @@ import { settingsRoutes } from './modules/settings/routes.ts';
 import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { releaseRoutes } from './modules/releases/routes.ts';
 import { groundingRoutes } from './modules/grounding/routes.ts';
+import { modelRoutes } from './modules/models/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -114,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(evalRoutes);
   await app.register(recommendationRoutes);
   await app.register(releaseRoutes);
+  await app.register(modelRoutes);
   await app.register(groundingRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;

@@ -71,6 +71,9 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'POST', url: '/api/v1/recommendations/rec_none/outcome', allowed: ['rep', 'manager'], payload: { outcome: 'converted' } },
   { method: 'GET', url: '/api/v1/outcomes/export', allowed: BUILD },
   { method: 'POST', url: '/api/v1/grounding', allowed: ALL, payload: { lead: { id: 'x' }, text: 'hello' } },
+  { method: 'GET', url: '/api/models', allowed: ['engineer', 'admin'] },
+  { method: 'POST', url: '/api/models/check', allowed: ['engineer', 'admin'], payload: { id: 'none/none' } },
+  { method: 'GET', url: '/api/models/servers', allowed: ['engineer', 'admin'] },
 ];
 
 describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {
