@@ -17,6 +17,7 @@ import ReleasesPage from './releases/ReleasesPage.svelte';
 import ReviewPage from './review/ReviewPage.svelte';
 import AuditPage from './audit/AuditPage.svelte';
 import TokensPage from './tokens/TokensPage.svelte';
+import ModelsPage from './models/ModelsPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -41,5 +42,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/releases', component: ReleasesPage, roles: STAFF, title: 'Releases' },
   { pattern: '/review', component: ReviewPage, roles: ['manager', 'rep'], title: 'Review' },
   { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },
+  { pattern: '/models', component: ModelsPage, roles: ['engineer', 'admin'], title: 'Models' },
   { pattern: '/tokens', component: TokensPage, roles: ['admin'], title: 'Tokens' },
 ];

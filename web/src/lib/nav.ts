@@ -15,6 +15,7 @@ export const NAV: readonly NavItem[] = [
   { label: 'Releases', href: '/releases', roles: ['manager', 'engineer'] },
   { label: 'Review', href: '/review', roles: ['manager', 'rep'] },
   { label: 'Audit', href: '/audit', roles: ['manager', 'admin'] },
+  { label: 'Models', href: '/models', roles: ['engineer', 'admin'] },
   { label: 'Tokens', href: '/tokens', roles: ['admin'] },
 ];
 
