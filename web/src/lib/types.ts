@@ -168,6 +168,21 @@ export interface EvalMetrics extends Record<HeadlineMetric, number> {
   tokens_per_lead: number;
   cached: number;
   outcomes?: { with_outcome: number; positives: number; top10: TopShare; top20: TopShare };
+  /** Draft quality (absent on runs stored before it was measured). */
+  story_coverage?: number;
+  language_match?: number;
+  by_reason?: Record<string, ReasonQuality>;
+}
+
+export interface ReasonQuality {
+  leads: number;
+  drafts: number;
+  grounding_rate: number;
+  pricing_promises: number;
+  story_applicable: number;
+  story_coverage: number | null;
+  language_checked: number;
+  language_match: number | null;
 }
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
