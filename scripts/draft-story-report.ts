@@ -29,6 +29,9 @@ const index = buildDatasetIndex(leads);
 interface Row { drafts: number; grounded: number; pricing: number; applicable: number; covered: number; langChecked: number; langMatch: number; callbackAck: number }
 const byReason = new Map<string, Row>();
 const openings = new Map<string, Set<string>>();
+/** The same sentence with the lead's own facts masked (numbers, dates, names, places): the template's shape. */
+const shapes = new Map<string, Set<string>>();
+const shape = (sentence: string) => sentence.replace(/\d[\d.,]*/g, '#').replace(/(?<=\S\s+)\p{Lu}[\p{L}'’-]*/gu, 'X').replace(/\(([^)]*)\)/g, '(…)');
 const ACK = /sorry|apolog|owe you|entschuldig|es tut mir leid|unser fehler|isprik|ispričav|žao mi je/i;
 const CALL = /call|phone|rückruf|anruf|zurückgerufen|nazv|poziv/i;
 
@@ -60,6 +63,7 @@ for (const lead of leads) {
   const opening = draft.email ? draft.email.body.split('\n\n')[1] : (draft.phone_script?.split('\n')[1] ?? '').replace(/^\S+: /, '');
   const first = (opening ?? '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]?.trim();
   if (first) openings.set(first, (openings.get(first) ?? new Set()).add(reason));
+  if (first) shapes.set(shape(first), (shapes.get(shape(first)) ?? new Set()).add(reason));
 }
 
 const pct = (a: number, b: number) => (b ? (a / b).toFixed(3) : '-');
@@ -74,3 +78,6 @@ console.log(`${'all'.padEnd(26)}${String(total.drafts).padStart(7)}${pct(total.g
 const shared = [...openings].filter(([, reasons]) => reasons.size > 2);
 console.log(`opening sentences: ${openings.size} distinct; shared by more than two reasons: ${shared.length}`);
 for (const [sentence, reasons] of shared.slice(0, 10)) console.log(`  [${[...reasons].join(', ')}] ${sentence}`);
+const sharedShapes = [...shapes].filter(([, reasons]) => reasons.size > 2);
+console.log(`opening sentence shapes (facts masked): ${shapes.size} distinct; shared by more than two reasons: ${sharedShapes.length}`);
+for (const [sentence, reasons] of sharedShapes.slice(0, 10)) console.log(`  [${[...reasons].join(', ')}] ${sentence}`);

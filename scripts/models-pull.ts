@@ -23,22 +23,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MODEL_TASKS, taskFromConfig, type ModelTask } from '../server/providers/local/model-inventory.ts';
 
-const TASKS = ['text-generation', 'zero-shot-classification', 'feature-extraction'] as const;
-type Task = (typeof TASKS)[number];
+// One decision of a model's task, shared with the server's Models page.
+const TASKS = MODEL_TASKS;
+type Task = ModelTask;
 
 function usage(message?: string): never {
   if (message) console.error(`models:pull: ${message}`);
   console.error('usage: npm run models:pull -- <model id> [<model id> ...] [--task text-generation|zero-shot-classification|feature-extraction] [--full]');
   process.exit(2);
-}
-
-function taskFromConfig(config: { architectures?: string[]; label2id?: Record<string, number> }): Task {
-  const arch = (config.architectures ?? []).join(' ');
-  if (/ForCausalLM|LMHeadModel/.test(arch)) return 'text-generation';
-  const labels = Object.keys(config.label2id ?? {}).map((l) => l.toLowerCase());
-  if (/ForSequenceClassification/.test(arch) && labels.includes('entailment')) return 'zero-shot-classification';
-  return 'feature-extraction';
 }
 
 function listFiles(dir: string, prefix = ''): { file: string; bytes: number }[] {

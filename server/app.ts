@@ -35,6 +35,7 @@ import { groundingRoutes } from './modules/grounding/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { humanReadRoutes } from './modules/human-reads/routes.ts';
+import { modelRoutes } from './modules/models/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(evalRoutes);
   await app.register(recommendationRoutes);
   await app.register(releaseRoutes);
+  await app.register(modelRoutes);
   await app.register(groundingRoutes);
   await app.register(privacyRoutes);
   await app.register(campaignRoutes);

@@ -98,6 +98,10 @@ describe.skipIf(!hasChromium)('web UI in a browser: evaluations', () => {
     expect(await cards.getByRole('listitem', { name: 'DNC precision' }).innerText()).toMatch(/\d+\.\d%[\s\S]*95% CI/);
     await page.getByRole('table', { name: 'Confusion matrix' }).waitFor();
     await page.getByRole('img', { name: 'Decision counts' }).waitFor();
+    // Draft quality per first reason, beside grounding and pricing promises.
+    const quality = page.getByRole('table', { name: 'Draft quality by reason' });
+    await quality.waitFor();
+    expect(await quality.innerText()).toMatch(/Story coverage[\s\S]*Language match[\s\S]*\d+(\.\d)?%/);
 
     // The per-lead table filters in the URL; a lead opens its trace and draft.
     const results = page.locator('#results');

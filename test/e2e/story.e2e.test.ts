@@ -87,4 +87,16 @@ describe.skipIf(!hasChromium)('web UI in a browser: the story of a lead', () => 
     expect(storyBox!.y).toBeLessThan(draftBox!.y);
     expect(errors).toEqual([]);
   }, BROWSER_TEST_TIMEOUT);
+
+  it('says plainly on the Prompts page that the template writer ignores the prompt, and not for a model writer', async () => {
+    const { page, errors } = await signedIn(browser, web.url, web.tokens.engineer);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Prompts' }).click();
+    const run = page.getByRole('region', { name: 'Run on this lead' });
+    const note = run.getByRole('note', { name: 'Template writer ignores the prompt' });
+    await note.waitFor();
+    expect(await note.innerText()).toMatch(/ignores this prompt/);
+    await run.getByLabel('Provider').selectOption('local');
+    await note.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -21,9 +21,9 @@ export interface WebTestApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(options: { webDir?: string } = {}): Promise<WebTestApp> {
+export async function startWebApp(options: { webDir?: string; env?: Record<string, string> } = {}): Promise<WebTestApp> {
   const database = await openTestDatabase({ kind: 'embedded' });
-  const config = loadConfig({ DATA_DIR: '/tmp/rekindle-test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const config = loadConfig({ DATA_DIR: '/tmp/rekindle-test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...options.env });
   const app = await buildApp({ config, database, logger: false, webDir: options.webDir ?? WEB_DIST_DIR });
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'manager', 'engineer', 'rep'] as const) {

@@ -101,6 +101,9 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'GET', url: '/api/campaigns/none/export.csv', allowed: ['manager', 'engineer', 'admin'] },
   { method: 'GET', url: '/api/campaigns/none/recovery', allowed: ['manager', 'engineer', 'admin'] },
   { method: 'GET', url: '/api/campaigns/none/events', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/models', allowed: ['engineer', 'admin'] },
+  { method: 'POST', url: '/api/models/check', allowed: ['engineer', 'admin'], payload: { id: 'none/none' } },
+  { method: 'GET', url: '/api/models/servers', allowed: ['engineer', 'admin'] },
 ];
 
 describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {

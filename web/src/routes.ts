@@ -22,6 +22,7 @@ import PrivacyPage from './privacy/PrivacyPage.svelte';
 import CampaignsPage from './campaigns/CampaignsPage.svelte';
 import CampaignPage from './campaigns/CampaignPage.svelte';
 import HumanReadsPage from './human-reads/HumanReadsPage.svelte';
+import ModelsPage from './models/ModelsPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -49,6 +50,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/human-reads', component: HumanReadsPage, roles: ['manager'], title: 'Needs a human read' },
   { pattern: '/review', component: ReviewPage, roles: ['manager', 'rep'], title: 'Review' },
   { pattern: '/audit', component: AuditPage, roles: ['manager', 'admin'], title: 'Audit' },
+  { pattern: '/models', component: ModelsPage, roles: ['engineer', 'admin'], title: 'Models' },
   { pattern: '/tokens', component: TokensPage, roles: ['admin'], title: 'Tokens' },
   { pattern: '/start', component: GettingStartedPage, roles: ['admin'], title: 'Getting started' },
   { pattern: '/privacy', component: PrivacyPage, roles: ['manager', 'admin'], title: 'Privacy' },

@@ -28,12 +28,22 @@ export interface StoryBook {
   openings: Partial<Record<LostContactKind, StoryPhrase[]>>;
   /** What the message is about, after a story opening: the job and its date. */
   context: StoryPhrase;
+  /**
+   * The first sentence where the story leads: a short reconnect line per decision angle (wait
+   * split by its reason), so that one situation's wording is not every reason's opening.
+   */
+  reconnect: Record<string, StoryPhrase>;
   /** Secondary lines, one per situation that also holds. */
   dateCheck: StoryPhrase;
   objectionAnswer: StoryPhrase;
   expiredNote: StoryPhrase;
   /** Closing questions per situation (several each); `default` for the rest. */
   questions: Partial<Record<LostContactKind | 'default', StoryPhrase[]>>;
+}
+
+/** The reconnect line's key: the angle, and for a wait the reason it waits for. */
+export function reconnectKey(angle: string, firstReason: string | undefined): string {
+  return angle === 'wait' && firstReason ? `wait:${firstReason}` : angle;
 }
 
 /** Situations whose opening comes from the story rather than the decision's angle. */

@@ -3,6 +3,7 @@ import { datePhrase, job } from './phrases-en.ts';
 import type { DraftFacts } from './phrasebook.ts';
 import type { StoryBook, StoryDraftFacts } from './story-book.ts';
 
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const on = (s: StoryDraftFacts) => (s.on ? ` on ${s.on}` : '');
 const movedJob = (f: DraftFacts, s: StoryDraftFacts) => `${job(f)} is now planned ${s.movedTo ? (s.movedTo.monthLevel ? `in ${s.movedTo.text}` : `for ${s.movedTo.text}`) : 'for a later date'}`;
 const sent = (f: DraftFacts) => (f.quote?.sentDate ? ` on ${f.quote.sentDate}` : '');
@@ -44,6 +45,20 @@ export const STORY_EN: StoryBook = {
       (f, s) => `It has been a while since our quote for ${job(f)}, and it ran out on ${valid(s)}, so I wanted to ask how your plans look now.`,
       (f, s) => `Our quote for ${job(f)} passed its validity date on ${valid(s)}; if the job is still on, the office can prepare a current written quote.`,
     ],
+  },
+  reconnect: {
+    callback: (f) => `I'm getting back to you about ${job(f)}.`,
+    re_engaged: (f) => `It is good to be back in touch about ${job(f)}.`,
+    postponed_date: (f) => `I wanted to catch up with you about ${job(f)}.`,
+    price_objection: (f) => `I wanted to come back to ${job(f)} with you.`,
+    upcoming_date: (f) => (f.serviceDate ? `With ${job(f)} coming up, I wanted to get in touch.` : `I'm writing about ${job(f)}.`),
+    open_quote: (f) => (f.quote ? `A quick follow-up on the quote for ${job(f)}.` : `A quick follow-up on ${job(f)}.`),
+    engaged_then_silent: (f) => `It has been a little while since we were in touch about ${job(f)}.`,
+    general: (f) => `I wanted to check in about ${job(f)}.`,
+    wait: (f) => `I'm checking back in about ${job(f)}.`,
+    'wait:recently_contacted': (f) => `A short follow-up on ${job(f)}.`,
+    'wait:too_early': (f) => `${capital(job(f))} is still a while off, so this is just a short note to stay in touch.`,
+    'wait:customer_asked_to_wait': (f) => `I'm getting back in touch about ${job(f)}, at a time that should suit your plans better.`,
   },
   context: (f) => `I'm getting back to you about ${job(f)}.${f.serviceDate ? ` It is planned ${datePhrase(f)}.` : ''}`,
   dateCheck: (_f, s) => `As I understand it, the date is now ${s.movedTo?.text ?? 'later than first planned'}; is that still right?`,

@@ -1,5 +1,5 @@
 /** Croatian story lines (formal "Vi") for the template writer (see story-book.ts). */
-import { acc, plannedLine } from './phrases-hr.ts';
+import { acc, nom, plannedLine } from './phrases-hr.ts';
 import type { DraftFacts } from './phrasebook.ts';
 import type { StoryBook, StoryDraftFacts } from './story-book.ts';
 
@@ -46,6 +46,20 @@ export const STORY_HR: StoryBook = {
       (f, s) => `prošlo je neko vrijeme od naše ponude za ${acc(f)}, a istekla je ${valid(s)} Kako sada izgledaju Vaši planovi?`,
       (f, s) => `naša ponuda za ${acc(f)} više ne vrijedi (istekla je ${valid(s).replace(/\.$/, '')}); ako je posao još aktualan, ured će rado pripremiti novu pisanu ponudu.`,
     ],
+  },
+  reconnect: {
+    callback: (f) => `javljam se vezano uz ${acc(f)}.`,
+    re_engaged: (f) => `drago mi je što se ponovno čujemo vezano uz ${acc(f)}.`,
+    postponed_date: (f) => `želim se javiti vezano uz ${acc(f)}.`,
+    price_objection: (f) => `vraćam se s Vama na ${acc(f)}.`,
+    upcoming_date: (f) => (f.serviceDate ? `${nom(f)} se bliži, pa se želim javiti.` : `pišem Vam vezano uz ${acc(f)}.`),
+    open_quote: (f) => (f.quote ? `kratko pitanje o ponudi za ${acc(f)}.` : `kratko pitanje vezano uz ${acc(f)}.`),
+    engaged_then_silent: (f) => `prošlo je neko vrijeme otkako smo se čuli vezano uz ${acc(f)}.`,
+    general: (f) => `želim provjeriti kako napreduju planovi za ${acc(f)}.`,
+    wait: (f) => `ponovno se javljam vezano uz ${acc(f)}.`,
+    'wait:recently_contacted': (f) => `kratka provjera vezano uz ${acc(f)}.`,
+    'wait:too_early': (f) => `još ima vremena do termina za ${acc(f)}, pa se samo kratko javljam da ostanemo u kontaktu.`,
+    'wait:customer_asked_to_wait': (f) => `ponovno se javljam vezano uz ${acc(f)}, u vrijeme koje bi Vam trebalo bolje odgovarati.`,
   },
   context: (f) => `javljam se vezano uz ${acc(f)}.${plannedLine(f)}`,
   dateCheck: (f, s) => `Prema mojim podacima ${newDate(f, s)} Je li to još točno?`,

@@ -20,7 +20,7 @@ import { PHRASES_EN } from './phrases-en.ts';
 import { PHRASES_HR } from './phrases-hr.ts';
 import { computeRiskFlags } from './risk-flags.ts';
 import { buildLeadStory, type LeadStory } from '../story/index.ts';
-import { STORY_LED } from './story-book.ts';
+import { reconnectKey, STORY_LED } from './story-book.ts';
 import { pickFor, STORY_BOOKS, storyDraftFacts } from './story-draft.ts';
 
 const BOOKS: Record<DraftLanguage, PhraseBook> = { en: PHRASES_EN, de: PHRASES_DE, hr: PHRASES_HR };
@@ -108,20 +108,23 @@ function confidenceFor(decision: RuleDecision, flags: number): number {
   return Math.round(Math.min(0.9, Math.max(0.1, base - 0.08 * Math.min(flags, 4))) * 100) / 100;
 }
 
-/** The story opening needs a line saying what the message is about; these name the job themselves. */
-const NAMES_THE_JOB = new Set(['date_moved', 'quote_expired']);
-
 /** The opening paragraph and closing question, from the story where it decides them, else from the angle. */
-function storyParts(lead: Lead, story: LeadStory, angle: Angle, facts: DraftFacts, book: PhraseBook) {
+function storyParts(lead: Lead, story: LeadStory, angle: Angle, facts: DraftFacts, book: PhraseBook, firstReason: string | undefined) {
   const storyBook = STORY_BOOKS[facts.language];
   // The moved date as the draft may state it (null when the record cannot back it).
   const s = { ...storyDraftFacts(story, facts.language), movedTo: story.date_moved ? facts.serviceDate : null };
   const openings = storyBook.openings[s.situation];
   const led = STORY_LED.has(s.situation) && openings !== undefined && (s.situation !== 'quote_expired' || facts.quote !== null);
   const sentences: string[] = [];
+  // Keyed by the first reason's own angle: the rep's queue shows leads by their first reason.
+  const firstAngle = firstReason ? chooseAngle({ decision: angle === 'wait' ? 'wait' : 'contact', reasons: [{ code: firstReason, explanation: '' }] }) : angle;
+  const reconnect = storyBook.reconnect[reconnectKey(firstAngle, firstReason)] ?? storyBook.reconnect[firstAngle] ?? storyBook.reconnect.general;
   if (led) {
-    sentences.push(pickFor(lead.id, `open:${s.situation}`, openings)(facts, s));
-    if (!NAMES_THE_JOB.has(s.situation)) sentences.push(capitalise(storyBook.context(facts, s)));
+    // Reconnect first (a line of its own per angle), then where we lost them, owning our part.
+    sentences.push(reconnect(facts, s), capitalise(pickFor(lead.id, `open:${s.situation}`, openings)(facts, s)));
+  } else if (angle === 'wait') {
+    sentences.push(reconnect(facts, s));
+    if (facts.serviceDate) sentences.push(capitalise(storyBook.context(facts, s)).replace(/^[^.]*\.\s*/, ''));
   } else {
     sentences.push(book.opener(angle, facts));
   }
@@ -148,7 +151,7 @@ export function writeTemplateDraft(lead: Lead, decision: RuleDecision, opts: { a
   const outreach = decision.decision === 'contact' || decision.decision === 'wait';
   const canEmail = outreach && lead.consent?.email !== false && Boolean(lead.contact?.email) && !lead.consent?.opted_out_at;
   const canCall = outreach && lead.consent?.phone !== false && Boolean(lead.contact?.phone) && !lead.consent?.opted_out_at;
-  const parts = storyParts(lead, story, angle, facts, book);
+  const parts = storyParts(lead, story, angle, facts, book, decision.reasons[0]?.code);
   // After a comma greeting, German and Croatian letters go on in lower case.
   const opening = facts.language === 'en' ? capitalise(parts.opening) : parts.opening;
   const body = [book.greeting(facts), '', opening, '', book.help(facts), parts.question, '', book.signOff(facts)].join('\n');

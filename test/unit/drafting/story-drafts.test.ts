@@ -54,8 +54,18 @@ describe('drafts from the story', () => {
   it('is the same for the same lead and varies its opening across leads', () => {
     const a = writeTemplateDraft(lead('V-1', 'en', 'Call me back please.'), decision('callback_requested'), { asOf: AS_OF });
     expect(writeTemplateDraft(lead('V-1', 'en', 'Call me back please.'), decision('callback_requested'), { asOf: AS_OF })).toEqual(a);
-    const openings = new Set(Array.from({ length: 30 }, (_, i) => writeTemplateDraft(lead(`V-${i}`, 'en', 'Call me back please.'), decision('callback_requested'), { asOf: AS_OF }).email!.body.split('\n\n')[1].split('. ')[0]));
+    const openings = new Set(Array.from({ length: 30 }, (_, i) => writeTemplateDraft(lead(`V-${i}`, 'en', 'Call me back please.'), decision('callback_requested'), { asOf: AS_OF }).email!.body.split('\n\n')[1]));
     expect(openings.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reconnects first with a line of its own per reason, so waiting leads do not all open alike', () => {
+    const first = (code: string) => {
+      const d: RuleDecision = { decision: 'wait', priority: 20, recontact_after: '2027-01-10', reasons: [{ code, explanation: code }], trace: [] };
+      return writeTemplateDraft(lead('W-1', 'en', null), d, { asOf: AS_OF }).email!.body.split('\n\n')[1].split(/(?<=\.)\s/)[0];
+    };
+    const lines = ['recently_contacted', 'too_early', 'customer_asked_to_wait'].map(first);
+    expect(new Set(lines).size).toBe(3);
+    for (const line of lines) expect(line).toMatch(/your move from Zagreb to Munich/i);
   });
 
   it.each(['en', 'de', 'hr'])('answers a price objection without any new figure or promise, in %s', (language) => {

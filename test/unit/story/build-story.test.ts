@@ -112,4 +112,19 @@ describe('buildLeadStory', () => {
     expect(promise.lost_after).toMatchObject({ kind: 'promise_unkept', date: '2026-09-02' });
     expect(promise.unkept_promises).toEqual([{ date: '2026-09-02', what: 'quote', activity_index: 1 }]);
   });
+
+  it('does not know about a date that moves after as_of, nor about a later objection', () => {
+    const later = lead([form, quoteEmail,
+      { at: '2026-10-20T10:00:00Z', channel: 'email', direction: 'inbound', text: 'We postponed the move to 22 February 2027.' },
+      { at: '2026-10-25T10:00:00Z', channel: 'email', direction: 'inbound', text: 'A bit too expensive for us, our budget is EUR 2000.' }]);
+    const before = buildLeadStory(later, '2026-10-01');
+    expect(before.date_moved).toBeNull();
+    expect(before.objection).toBeNull();
+    expect(before.lost_after.kind).toBe('quiet_after_quote');
+    expect(before.hidden_after_as_of).toBe(2);
+    const after = buildLeadStory(later, '2026-10-30');
+    expect(after.date_moved).toMatchObject({ to: '2027-02-22', told_on: '2026-10-20' });
+    expect(after.lost_after.kind).toBe('price_objection');
+    expect(after.also.map((a) => a.kind)).toContain('date_moved');
+  });
 });

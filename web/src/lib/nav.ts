@@ -18,6 +18,7 @@ export const NAV: readonly NavItem[] = [
   { label: 'Human read', href: '/human-reads', roles: ['manager'] },
   { label: 'Review', href: '/review', roles: ['manager', 'rep'] },
   { label: 'Audit', href: '/audit', roles: ['manager', 'admin'] },
+  { label: 'Models', href: '/models', roles: ['engineer', 'admin'] },
   { label: 'Tokens', href: '/tokens', roles: ['admin'] },
   { label: 'Privacy', href: '/privacy', roles: ['manager', 'admin'] },
 ];

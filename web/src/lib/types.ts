@@ -182,6 +182,21 @@ export interface EvalMetrics extends Record<HeadlineMetric, number> {
   recovered_revenue?: RecoveredRevenue;
   /** a = decided contact, b = the rest, over the leads with an outcome. */
   recovery?: RecoveryComparison;
+  /** Draft quality (absent on runs stored before it was measured). */
+  story_coverage?: number;
+  language_match?: number;
+  by_reason?: Record<string, ReasonQuality>;
+}
+
+export interface ReasonQuality {
+  leads: number;
+  drafts: number;
+  grounding_rate: number;
+  pricing_promises: number;
+  story_applicable: number;
+  story_coverage: number | null;
+  language_checked: number;
+  language_match: number | null;
 }
 
 export interface ReliabilityBin {
