@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../helpers/browser.ts';
 import { ensureWebBuild } from '../helpers/web-build.ts';
 import { startWebApp, type WebTestApp } from '../helpers/web-app.ts';
+import { seedDefaultRelease } from '../../server/modules/releases/service.ts';
 import { DEMO_LEAD_COUNT, hasChromium, launchBrowser, seedDemo } from './rules-prompts-setup.ts';
 
 const SCREENSHOT_DIR = path.resolve('test-results');
@@ -27,11 +28,13 @@ function changedLines(before: string, after: string): string[] {
 describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form', () => {
   let web: WebTestApp;
   let browser: Browser;
+  let datasetId: string;
 
   beforeAll(async () => {
     await ensureWebBuild();
     web = await startWebApp();
-    await seedDemo(web);
+    ({ datasetId } = await seedDemo(web));
+    await seedDefaultRelease(web.database.db, 'system');
     browser = await launchBrowser();
   }, 180_000);
 
@@ -165,6 +168,14 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     const scenarios = parse(v2['scenarios.yaml']).scenarios;
     expect(scenarios.map((s: { lead: { id: string } }) => s.lead.id)).toEqual(pinned);
     expect(scenarios.every((s: { as_of: string }) => s.as_of === '2026-11-20')).toBe(true);
+
+    // The lead page says what production (release 1, the shipped rules) decides for a pinned lead today, with the trace.
+    await page.goto(`${web.url}/datasets/${datasetId}/leads/${pinned[0]}`);
+    const production = page.getByRole('region', { name: 'Production decision today' });
+    await expect.poll(() => production.innerText(), { timeout: 15_000 }).toMatch(/release 1, as of \d{4}-\d{2}-\d{2}/);
+    expect(await production.innerText()).toMatch(/contact|wait|do not contact|not worth pursuing/);
+    await production.getByText('Trace').click();
+    expect(await production.getByRole('table', { name: `Production trace of ${pinned[0]}` }).locator('tbody tr').count()).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   }, 180_000);
 });
