@@ -112,6 +112,8 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     await expect.poll(async () => Number(await nwp.innerText()), { timeout: 15_000 }).toBe(nwpBefore + 1);
     await expect.poll(() => rule.locator('.card-header').innerText()).toMatch(/\b[1-9]\d* leads/);
     await expect.poll(() => page.getByRole('alert', { name: 'Validation errors' }).count()).toBe(0);
+    await rule.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'rules-form-1280x800.png') });
 
     // 4. Two changed leads pinned as scenarios, with the decision the draft gives them.
     const changed = preview.getByRole('table', { name: 'Changed leads' });
@@ -175,6 +177,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     await expect.poll(() => production.innerText(), { timeout: 15_000 }).toMatch(/release 1, as of \d{4}-\d{2}-\d{2}/);
     expect(await production.innerText()).toMatch(/contact|wait|do not contact|not worth pursuing/);
     await production.getByText('Trace').click();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'lead-production-decision.png') });
     expect(await production.getByRole('table', { name: `Production trace of ${pinned[0]}` }).locator('tbody tr').count()).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   }, 180_000);
