@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     const waitCount = preview.locator('[data-decision="wait"] .n');
     const waitBefore = Number(await waitCount.innerText());
 
+    const list0Id = (await web.app.inject({ method: 'GET', url: '/api/rulesets/default/versions', headers: web.auth('manager') })).json().items[0].id;
     await page.getByRole('tab', { name: 'Form' }).click();
     const files = page.getByRole('tablist', { name: 'Ruleset files' });
 
@@ -129,6 +130,17 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
       await expect.poll(() => preview.getByRole('region', { name: 'Scenarios' }).innerText(), { timeout: 15_000 }).toContain(id);
     }
     await expect.poll(() => preview.getByRole('region', { name: 'Scenarios' }).innerText()).toContain('2 / 2 pass');
+
+    // Leaving with unsaved changes asks first; answering "stay" keeps the page and the draft.
+    const asked: string[] = [];
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/unsaved changes/);
+    expect(new URL(page.url()).pathname).toBe('/rules');
+    // The URL names the ruleset version and file open.
+    expect(new URL(page.url()).searchParams.get('version')).toBe(list0Id);
+    expect(new URL(page.url()).searchParams.get('file')).toBe('exclusions.yaml');
 
     // A reload keeps the draft (stored in the browser) and says so.
     page.on('dialog', (d) => void d.accept());
