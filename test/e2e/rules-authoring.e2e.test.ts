@@ -89,6 +89,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     await refusal.getByLabel('New en phrase for asked_not_to_contact').fill('Stop calling');
     await refusal.getByLabel('New en phrase for asked_not_to_contact').press('Enter');
     await expect.poll(() => refusal.innerText()).toContain('"Stop calling" is already in the en list.');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'rules-phrases-1280x800.png') });
 
     // 3. A new rule, built from the form.
     const nwpBefore = Number(await nwp.innerText());
