@@ -19,6 +19,8 @@ import { GateFileError, loadGatesFile, evaluateGates, type Gate } from '../modul
 import { findIdenticalDoneRun } from '../modules/evals/repository.ts';
 import { resolveCandidate, runCandidateOnDataset, type CandidateInput } from '../modules/evals/service.ts';
 import { findProduction } from '../modules/releases/repository.ts';
+import { compiledVersion } from '../modules/rulesets/service.ts';
+import { runScenarios } from '../domain/rules/index.ts';
 import type { RunProgress } from '../modules/evals/runner.ts';
 import { CliUsageError, importDatasetFile, parseProviderId, promptFileInRulesDir, promptVersionFromFile, rulesetVersionFromDir } from '../modules/evals/cli-inputs.ts';
 import { formatGateLines, formatMetricsTable, progressBar } from '../modules/evals/report-format.ts';
@@ -115,19 +117,25 @@ async function main(): Promise<number> {
   const asOf = args['as-of'] ?? null;
   const run = await runCandidateOnDataset(env, { datasetId: dataset.id, ...candidate, label: args.label ?? (asOf ? `npm run eval --as-of ${asOf}` : 'npm run eval'), actor: ACTOR, as_of: asOf }, { onProgress: progress('candidate') });
   const evaluation = gates.length ? evaluateGates(run.metrics, gates, baseline?.metrics ?? null) : null;
+  // The candidate ruleset's own test scenarios gate it too (as they gate a release).
+  const { compiled } = await compiledVersion(db, (await resolveCandidate(db, candidate)).ruleset_version_id);
+  const scenarioResults = runScenarios(compiled);
+  const scenarioFailures = scenarioResults.filter((r) => !r.passed);
 
   if (args.json) {
     process.stdout.write(
-      `${JSON.stringify({ run_id: run.runId, as_of: asOf ?? dataset.as_of, replay: asOf !== null, dataset: { id: dataset.id, name: dataset.name, version: dataset.version, as_of: dataset.as_of }, metrics: run.metrics, baseline: baseline ? { run_id: baseline.runId, reused: baseline.reused, metrics: baseline.metrics } : null, gates: evaluation }, null, 2)}\n`,
+      `${JSON.stringify({ run_id: run.runId, as_of: asOf ?? dataset.as_of, replay: asOf !== null, dataset: { id: dataset.id, name: dataset.name, version: dataset.version, as_of: dataset.as_of }, metrics: run.metrics, baseline: baseline ? { run_id: baseline.runId, reused: baseline.reused, metrics: baseline.metrics } : null, gates: evaluation, scenarios: scenarioResults.map(({ name, lead_id, passed, failure }) => ({ name, lead_id, passed, failure })) }, null, 2)}\n`,
     );
   } else {
     console.log(`dataset ${dataset.name} v${dataset.version} (${dataset.id}), as_of ${asOf ? `${asOf} (replay; the dataset's is ${dataset.as_of})` : dataset.as_of}, ${run.metrics.total} leads; run ${run.runId}`);
     if (baseline) console.log(`baseline: run ${baseline.runId}${baseline.reused ? ' (reused)' : ''}`);
     console.log(formatMetricsTable(run.metrics, baseline?.metrics ?? null));
     if (evaluation) console.log(`\n${formatGateLines(evaluation)}`);
+    if (scenarioResults.length) console.log(`scenarios: ${scenarioResults.length - scenarioFailures.length} / ${scenarioResults.length} pass${scenarioFailures.map((f) => `\n  FAIL ${f.name} (${f.lead_id}): ${f.failure}`).join('')}`);
   }
-  if (evaluation && !evaluation.passed) {
-    console.error(`gate failed: ${evaluation.failed.join(', ')}`);
+  const failed = [...(evaluation?.failed ?? []), ...(evaluation && scenarioFailures.length ? [`scenarios (${scenarioFailures.map((f) => f.name).join('; ')})`] : [])];
+  if (failed.length) {
+    console.error(`gate failed: ${failed.join(', ')}`);
     return 1;
   }
   return 0;

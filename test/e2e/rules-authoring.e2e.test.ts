@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from '../helpers/browser.ts';
 import { ensureWebBuild } from '../helpers/web-build.ts';
 import { startWebApp, type WebTestApp } from '../helpers/web-app.ts';
+import { seedDefaultRelease } from '../../server/modules/releases/service.ts';
 import { DEMO_LEAD_COUNT, hasChromium, launchBrowser, seedDemo } from './rules-prompts-setup.ts';
 
 const SCREENSHOT_DIR = path.resolve('test-results');
@@ -27,11 +28,13 @@ function changedLines(before: string, after: string): string[] {
 describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form', () => {
   let web: WebTestApp;
   let browser: Browser;
+  let datasetId: string;
 
   beforeAll(async () => {
     await ensureWebBuild();
     web = await startWebApp();
-    await seedDemo(web);
+    ({ datasetId } = await seedDemo(web));
+    await seedDefaultRelease(web.database.db, 'system');
     browser = await launchBrowser();
   }, 180_000);
 
@@ -60,6 +63,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     const waitCount = preview.locator('[data-decision="wait"] .n');
     const waitBefore = Number(await waitCount.innerText());
 
+    const list0Id = (await web.app.inject({ method: 'GET', url: '/api/rulesets/default/versions', headers: web.auth('manager') })).json().items[0].id;
     await page.getByRole('tab', { name: 'Form' }).click();
     const files = page.getByRole('tablist', { name: 'Ruleset files' });
 
@@ -85,6 +89,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     await refusal.getByLabel('New en phrase for asked_not_to_contact').fill('Stop calling');
     await refusal.getByLabel('New en phrase for asked_not_to_contact').press('Enter');
     await expect.poll(() => refusal.innerText()).toContain('"Stop calling" is already in the en list.');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'rules-phrases-1280x800.png') });
 
     // 3. A new rule, built from the form.
     const nwpBefore = Number(await nwp.innerText());
@@ -109,6 +114,8 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     await expect.poll(async () => Number(await nwp.innerText()), { timeout: 15_000 }).toBe(nwpBefore + 1);
     await expect.poll(() => rule.locator('.card-header').innerText()).toMatch(/\b[1-9]\d* leads/);
     await expect.poll(() => page.getByRole('alert', { name: 'Validation errors' }).count()).toBe(0);
+    await rule.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'rules-form-1280x800.png') });
 
     // 4. Two changed leads pinned as scenarios, with the decision the draft gives them.
     const changed = preview.getByRole('table', { name: 'Changed leads' });
@@ -124,6 +131,17 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
       await expect.poll(() => preview.getByRole('region', { name: 'Scenarios' }).innerText(), { timeout: 15_000 }).toContain(id);
     }
     await expect.poll(() => preview.getByRole('region', { name: 'Scenarios' }).innerText()).toContain('2 / 2 pass');
+
+    // Leaving with unsaved changes asks first; answering "stay" keeps the page and the draft.
+    const asked: string[] = [];
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Datasets' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/unsaved changes/);
+    expect(new URL(page.url()).pathname).toBe('/rules');
+    // The URL names the ruleset version and file open.
+    expect(new URL(page.url()).searchParams.get('version')).toBe(list0Id);
+    expect(new URL(page.url()).searchParams.get('file')).toBe('exclusions.yaml');
 
     // A reload keeps the draft (stored in the browser) and says so.
     page.on('dialog', (d) => void d.accept());
@@ -165,6 +183,15 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     const scenarios = parse(v2['scenarios.yaml']).scenarios;
     expect(scenarios.map((s: { lead: { id: string } }) => s.lead.id)).toEqual(pinned);
     expect(scenarios.every((s: { as_of: string }) => s.as_of === '2026-11-20')).toBe(true);
+
+    // The lead page says what production (release 1, the shipped rules) decides for a pinned lead today, with the trace.
+    await page.goto(`${web.url}/datasets/${datasetId}/leads/${pinned[0]}`);
+    const production = page.getByRole('region', { name: 'Production decision today' });
+    await expect.poll(() => production.innerText(), { timeout: 15_000 }).toMatch(/release 1, as of \d{4}-\d{2}-\d{2}/);
+    expect(await production.innerText()).toMatch(/contact|wait|do not contact|not worth pursuing/);
+    await production.getByText('Trace').click();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'lead-production-decision.png') });
+    expect(await production.getByRole('table', { name: `Production trace of ${pinned[0]}` }).locator('tbody tr').count()).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   }, 180_000);
 });

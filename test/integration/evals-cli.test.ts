@@ -78,6 +78,27 @@ describe.each(DB_TARGETS)('npm run eval on $kind', (target) => {
     expect((await runEval(env, ['--dataset', 'x', '--baseline', 'yesterday'])).code).toBe(2);
   });
 
+  it('a candidate ruleset whose scenarios fail does not pass --gate; passing scenarios do', { timeout: 120_000 }, async () => {
+    const optedOut = { id: 'S-OPT', created_at: '2026-09-01T09:00:00Z', contact: { name: 'A', email: 'a@example.org' }, consent: { email: true, phone: null, opted_out_at: '2026-10-01T00:00:00Z' } };
+    const scenario = (name: string, decision: string) => `  - name: ${name}\n    as_of: "${AS_OF}"\n    lead: ${JSON.stringify(optedOut)}\n    expect: { decision: ${decision} }\n`;
+    const dir = path.join(tmp, 'with-scenarios');
+    fs.cpSync(path.join(ROOT, 'rules', 'default'), dir, { recursive: true });
+    const gates = path.join(tmp, 'scenario-gates.yaml');
+    fs.writeFileSync(gates, 'gates:\n  - { metric: schema_failures, max: 0 }\n');
+
+    fs.writeFileSync(path.join(dir, 'scenarios.yaml'), `scenarios:\n${scenario('opted out stays blocked', 'do_not_contact')}${scenario('opted out gets a call', 'contact')}`);
+    const failing = await runEval(env, ['--dataset', datasetFile, '--rules', dir, '--provider', 'template', '--gate', gates]);
+    expect(failing.code, failing.stderr).toBe(1);
+    expect(failing.stdout).toContain('scenarios: 1 / 2 pass');
+    expect(failing.stdout).toContain('FAIL opted out gets a call (S-OPT): expected contact, got do_not_contact (opted_out)');
+    expect(failing.stderr).toContain('gate failed: scenarios (opted out gets a call)');
+
+    fs.writeFileSync(path.join(dir, 'scenarios.yaml'), `scenarios:\n${scenario('opted out stays blocked', 'do_not_contact')}`);
+    const passing = await runEval(env, ['--dataset', datasetFile, '--rules', dir, '--provider', 'template', '--gate', gates, '--json', '--quiet']);
+    expect(passing.code, passing.stderr).toBe(0);
+    expect(JSON.parse(passing.stdout).scenarios).toEqual([{ name: 'opted out stays blocked', lead_id: 'S-OPT', passed: true }]);
+  });
+
   it('gates: a rules change letting opted-out leads through fails compliance; an impossible gate fails; baselines are reused', { timeout: 120_000 }, async () => {
     const first = await runEval(env, ['--dataset', datasetFile, '--baseline', 'production', '--json', '--quiet']);
     expect(first.code, first.stderr).toBe(0);

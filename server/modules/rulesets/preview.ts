@@ -27,7 +27,8 @@ export interface PreviewResult {
   warnings: RuleWarning[];
   /** The ruleset's own test scenarios, each passed or failed. */
   scenarios: ScenarioResult[];
-  timing_ms: { decide: number; features: number };
+  /** decide: the draft over every lead; checks: warnings and scenarios; features: the cached feature set's cost. */
+  timing_ms: { decide: number; checks: number; features: number };
 }
 
 /** Per lead of the feature set (same order): its suppression-list entry, or null. */
@@ -87,13 +88,17 @@ export function previewRuleset(
     });
     flips = { total, by_transition: byTransition, items };
   }
+  const checksStarted = performance.now();
+  const warnings = rulesetWarnings(compiled, decisions, features.leads.map((l) => l.lead_id));
+  const scenarios = runScenarios(compiled);
+  const checksMs = performance.now() - checksStarted;
   return {
     metrics,
-    warnings: rulesetWarnings(compiled, decisions, features.leads.map((l) => l.lead_id)),
-    scenarios: runScenarios(compiled),
+    warnings,
+    scenarios,
     reason_counts: reasonCounts(decisions.map((d) => d.reasons.map((r) => r.code))),
     rule_matches: ruleMatches,
     flips,
-    timing_ms: { decide: Math.round(decideMs * 10) / 10, features: Math.round(features.computedMs) },
+    timing_ms: { decide: Math.round(decideMs * 10) / 10, checks: Math.round(checksMs * 10) / 10, features: Math.round(features.computedMs) },
   };
 }

@@ -135,3 +135,30 @@ describe('test scenarios in the ruleset files', () => {
     expect(errors[0].line).toBe(3);
   });
 });
+
+describe('warnings from deciding a set of leads', () => {
+  it('a rule that fails on leads, one that matches none, one that never decides', async () => {
+    const { compileFiles } = await import('./ruleset-fixture.ts');
+    const { rulesetWarnings, decide, computeFeatures } = await import('../../../server/domain/rules/index.ts');
+    const compiled = compileFiles(rulesFile(`${rule('signal("tone")').replace('storage_far', 'tone_rule')}${rule('service_type == "piano"').replace('storage_far', 'piano')}${rule('has_quote').replace('storage_far', 'after_block')}  - id: block_quotes
+    kind: hard_block
+    description: every lead with a quote
+    when: has_quote
+    reason: complaint
+    explain: "Blocked."
+`));
+    const leads = [
+      { id: 'A', quotes: [{ id: 'Q', sent_at: '2026-10-01T00:00:00Z', amount: 100, status: 'sent' }] },
+      { id: 'B', service: { type: 'moving' } },
+    ];
+    const decisions = leads.map((l) => decide(compiled, computeFeatures(l as never, '2026-11-20'), { trace: 'compact' }));
+    const warnings = rulesetWarnings(compiled, decisions, leads.map((l) => l.id));
+    const byRule = Object.fromEntries(warnings.map((w) => [w.rule_id, w]));
+    expect(byRule.tone_rule).toMatchObject({ kind: 'fails_on_leads', lead_ids: ['A', 'B'] });
+    expect(byRule.tone_rule.message).toMatch(/could not be evaluated on 2 of 2 leads \(signal "tone" unavailable/);
+    expect(byRule.piano).toMatchObject({ kind: 'matches_no_lead' });
+    expect(byRule.after_block).toMatchObject({ kind: 'never_decides' });
+    expect(byRule.after_block.message).toMatch(/most often block_quotes, a hard block/);
+    expect(byRule.block_quotes).toBeUndefined();
+  });
+});

@@ -85,3 +85,17 @@ describe('yaml-edit', async () => {
     }
   });
 });
+
+describe('yaml-edit: deleting a rule', async () => {
+  const files = await readRulesetFiles('rules/default');
+  it('removes the rule block and nothing else; the file still parses with one rule less', () => {
+    const before = files['exclusions.yaml'];
+    const rules = parse(before).rules;
+    const i = rules.findIndex((r: { id: string }) => r.id === 'duplicate');
+    const after = removeFromList(before, ['rules'], i);
+    expect(parse(after).rules.map((r: { id: string }) => r.id)).toEqual(rules.filter((_: unknown, j: number) => j !== i).map((r: { id: string }) => r.id));
+    expect(after).not.toContain('id: duplicate');
+    expect(after).toContain('# --- not_worth_pursuing ---');
+    expect(before.split('\n').length - after.split('\n').length).toBe(8);
+  });
+});

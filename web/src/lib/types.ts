@@ -433,6 +433,8 @@ export interface GateReport {
   checked_at: string;
   baseline_release_id: string | null;
   datasets: { dataset: string; run_id: string; baseline_run_id: string | null; passed: boolean; gates: Gate[]; metrics: Record<string, number> }[];
+  /** The ruleset version's test scenarios (absent on reports from before they existed). */
+  scenarios?: { total: number; passed: number; failed: number; failures: { name: string; lead_id: string; failure: string }[] };
   error?: string;
 }
 

@@ -34,7 +34,9 @@ export function fieldType(name: string, catalog: readonly CatalogField[]): Field
     case 'date': return 'date';
     case 'list<string>': return 'list';
     case 'quote': return 'quote';
-    default: return 'text';
+    case 'string': return 'text';
+    // A type the form does not know: conditions on it stay raw CEL.
+    default: return null;
   }
 }
 
@@ -43,7 +45,10 @@ export function pickableFields(catalog: readonly CatalogField[]): { name: string
   const out: { name: string; type: FieldType }[] = [];
   for (const f of catalog) {
     if (f.type === 'quote') for (const q of Object.keys(QUOTE_FIELDS)) out.push({ name: `${f.name}.${q}`, type: QUOTE_FIELDS[q] });
-    else out.push({ name: f.name, type: fieldType(f.name, catalog)! });
+    else {
+      const type = fieldType(f.name, catalog);
+      if (type) out.push({ name: f.name, type });
+    }
   }
   return out;
 }

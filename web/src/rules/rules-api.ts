@@ -115,7 +115,7 @@ export interface Preview {
   reason_counts: Record<string, number>;
   rule_matches: Record<string, number>;
   flips: { total: number; by_transition: Record<string, number>; items: Flip[] } | null;
-  timing_ms: { decide: number; features: number };
+  timing_ms: { decide: number; checks?: number; features: number };
 }
 
 export interface TryResult extends DecisionSnapshot {

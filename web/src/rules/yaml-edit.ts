@@ -148,7 +148,12 @@ export function removeFromList(text: string, path: YamlPath, index: number): str
   }
   const from = lineStart(text, item.range[0]);
   const nl = text.indexOf('\n', endOfContent(text, item.range[1]));
-  return splice(text, from, nl < 0 ? text.length : nl + 1, '');
+  let to = nl < 0 ? text.length : nl + 1;
+  // Items separated by blank lines: take one separator with the item, so no double gap is left.
+  const blankBefore = from >= 2 && /\n[ \t]*\n$/.test(text.slice(0, from));
+  const blankAfter = /^[ \t]*\n/.exec(text.slice(to));
+  if (blankBefore && blankAfter) to += blankAfter[0].length;
+  return splice(text, from, to, '');
 }
 
 /**

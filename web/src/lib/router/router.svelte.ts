@@ -88,6 +88,13 @@ let started = false;
 export function startRouter(): void {
   if (started) return;
   started = true;
-  window.addEventListener('popstate', sync);
+  window.addEventListener('popstate', () => {
+    // Back/forward away from a page with unsaved work: ask, and stay (restore its URL) if told to.
+    if (leaveGuard && location.pathname !== route.path && !leaveGuard(location.pathname)) {
+      history.pushState(null, '', route.path + route.search);
+      return;
+    }
+    sync();
+  });
   document.addEventListener('click', onClick);
 }
