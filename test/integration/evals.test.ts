@@ -165,7 +165,7 @@ describe.each(DB_TARGETS)('evaluation runs on $kind', (target) => {
     const db = t.database.db;
     // A ruleset without the opt-out hard block: opted-out leads slip through.
     const files = await readRulesetDir('default');
-    const relaxed = { ...files, 'hard-blocks.yaml': files['hard-blocks.yaml'].replace(/when: opted_out\n/, 'when: opted_out && false\n') };
+    const relaxed = { ...files, 'hard-blocks.yaml': files['hard-blocks.yaml'].replace(/when: opted_out\n/, 'when: opted_out && false\n').replace('when: signal("unread_customer_message")', 'when: false && signal("unread_customer_message")').replace('when: signal("asked_not_to_contact")\n', 'when: false && signal("asked_not_to_contact")\n') };
     const { version } = await saveRulesetVersion(db, 'relaxed', relaxed, 'test', 'no opt-out block');
     const optedOut = LEADS.filter((l) => l.consent?.opted_out_at).length;
     expect(optedOut).toBeGreaterThan(0);

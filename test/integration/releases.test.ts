@@ -87,7 +87,7 @@ describe.each(DB_TARGETS)('release flow on $kind', (target) => {
   });
 
   it('a ruleset that lets opted-out leads through fails its gates and cannot be approved', async () => {
-    const rs = await saveRuleset((f) => ({ ...f, 'hard-blocks.yaml': f['hard-blocks.yaml'].replace('when: opted_out\n', 'when: false && opted_out\n') }), 'drop the opt-out block');
+    const rs = await saveRuleset((f) => ({ ...f, 'hard-blocks.yaml': f['hard-blocks.yaml'].replace('when: opted_out\n', 'when: false && opted_out\n').replace('when: signal("unread_customer_message")', 'when: false && signal("unread_customer_message")').replace('when: signal("asked_not_to_contact")\n', 'when: false && signal("asked_not_to_contact")\n') }), 'drop the opt-out block');
     const release = (await propose(rs)).json();
     expect(release.gate_results.passed).toBe(false);
     const gate = release.gate_results.datasets[0].gates.find((g: { metric: string }) => g.metric === 'compliance_violations');

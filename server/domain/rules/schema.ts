@@ -61,9 +61,11 @@ export const SignalSpec = z.strictObject({
   intents: z.array(snake).min(1).optional(),
   /**
    * unread only. any_low_confidence (default): any sentence under the threshold leaves the text
-   * unread. possible_dnc: only a sentence that may be a do-not-contact intent does.
+   * unread. possible_dnc: only a sentence whose calibrated P(do-not-contact) is not clearly low.
+   * likely_dnc: only a sentence whose top intent is a do-not-contact one (a refusal nobody can confirm).
+   * Unsupported languages, no classifier and no known word are unread under every policy.
    */
-  policy: z.enum(['any_low_confidence', 'possible_dnc']).optional(),
+  policy: z.enum(['any_low_confidence', 'possible_dnc', 'likely_dnc']).optional(),
   /** Per language. A lone `*` stands for up to three words; `word*` is a stem (poruk* = poruka, poruke). */
   phrases: PhraseLists.optional(),
   /** A match is dropped when one of these occurs in the same sentence ("price is not the problem"). */

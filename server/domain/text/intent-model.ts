@@ -282,6 +282,9 @@ function buildModel(corpus: IntentCorpus): IntentModel {
   };
 }
 
+/** A fresh model of a corpus, not memoised (tests of determinism; everything else uses intentModelFor). */
+export const trainIntentModel = (corpus: IntentCorpus): IntentModel => buildModel(corpus);
+
 const models = new Map<string, IntentModel>();
 
 /** The model of a corpus, trained on first use per process and memoised by the corpus hash. */

@@ -14,7 +14,10 @@
  * or no word the corpus knows). With `policy: possible_dnc` a low-confidence sentence counts only
  * when it may be a do-not-contact intent: its calibrated P(DNC) is at or above the model's
  * `dnc_clear` (under it, at most 5% of held-out refusals fall; see intent-model.ts). A sentence
- * in which one of the ruleset's phrase lists matches is read exactly by that list, not guessed. A manager's label for
+ * in which one of the ruleset's phrase lists matches is read exactly by that list, not guessed.
+ * Under possible_dnc and likely_dnc, a rep note read with low confidence is not unread: the rep
+ * heard the customer and wrote it down (a note in an unsupported language still is).
+ * likely_dnc: a low-confidence sentence counts only when its top intent is a do-not-contact one. A manager's label for
  * the text (lead id + text hash) reads it as that intent instead.
  */
 import type { Features } from '../features/compute-features.ts';
@@ -34,7 +37,7 @@ export function labelsOf(labels: readonly TextLabel[]): TextLabels {
 }
 
 export type UnreadReason = 'unsupported_language' | 'low_confidence' | 'classifier_unavailable' | 'no_known_words';
-export type UnreadPolicy = 'any_low_confidence' | 'possible_dnc';
+export type UnreadPolicy = 'any_low_confidence' | 'possible_dnc' | 'likely_dnc';
 
 export interface SentenceIntent { text: string; intent: string; score: number; top: IntentScore[]; /** Calibrated P(do-not-contact intent). */ dnc: number }
 
@@ -144,8 +147,11 @@ function readText(t: PreparedText, leadId: string, model: IntentModel | null, la
     if (s.top.length === 0) reason = 'no_known_words';
     else if (s.score >= threshold) continue; // read with confidence (a DNC intent then matches the intent signals)
     else if (phrases?.(foldText(s.text))) continue; // a phrase list reads it exactly (and decides through its signal)
+    // A rep wrote the note after hearing the customer: the rep's shorthand read with low confidence
+    // is no unread customer message (an unsupported language or no classifier still is).
+    else if (t.speaker === 'rep_note' && policy !== 'any_low_confidence') continue;
     // possible_dnc: a low-confidence sentence is still read when it is clearly no refusal.
-    else if (policy === 'any_low_confidence' || s.dnc >= dncClear) reason = 'low_confidence';
+    else if (policy === 'any_low_confidence' || (policy === 'possible_dnc' && s.dnc >= dncClear) || (policy === 'likely_dnc' && DNC_INTENTS.has(s.intent))) reason = 'low_confidence';
   }
   if (reason === null && sentences.length === 0) reason = 'no_known_words';
   return { ...base, text_hash, language, language_supported, sentences, label: null, confident: reason === null, unread_reason: reason, near_threshold: near };
