@@ -29,6 +29,7 @@ import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { releaseRoutes } from './modules/releases/routes.ts';
 import { groundingRoutes } from './modules/grounding/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { shadowRoutes } from './modules/shadows/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(releaseRoutes);
   await app.register(groundingRoutes);
   await app.register(campaignRoutes);
+  await app.register(shadowRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

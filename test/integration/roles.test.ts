@@ -79,6 +79,10 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'GET', url: '/api/campaigns/none/export.csv', allowed: ['manager', 'engineer', 'admin'] },
   { method: 'GET', url: '/api/campaigns/none/recovery', allowed: ['manager', 'engineer', 'admin'] },
   { method: 'GET', url: '/api/campaigns/none/events', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'POST', url: '/api/shadows', allowed: ['manager', 'admin'], payload: { release_id: 'none' } },
+  { method: 'GET', url: '/api/shadows', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/shadows/none/report', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'POST', url: '/api/shadows/none/stop', allowed: ['manager', 'admin'] },
 ];
 
 describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {

@@ -12,6 +12,7 @@ import { AppError } from '../../http/errors.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
 import type { ReleaseRow } from '../releases/repository.ts';
 import { candidateForRelease, currentProduction } from './production.ts';
+import { shadowProduction } from '../shadows/service.ts';
 
 export interface RecommendationView {
   id: string;
@@ -123,5 +124,7 @@ export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: stri
     hash: inputHash(leads[i], asOf),
   }));
   await persist(env.db, items, actor);
+  // The live endpoint only (a campaign pins its release): an active shadow decides the same leads later.
+  if (!options.release) shadowProduction(env, leads, asOf, results, items.map((i) => i.view.id), options.index);
   return items.map((i) => i.view);
 }
