@@ -36,6 +36,7 @@ import { privacyRoutes } from './modules/privacy/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { humanReadRoutes } from './modules/human-reads/routes.ts';
 import { modelRoutes } from './modules/models/routes.ts';
+import { shadowRoutes } from './modules/shadows/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
 declare module 'fastify' {
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(privacyRoutes);
   await app.register(campaignRoutes);
   await app.register(humanReadRoutes);
+  await app.register(shadowRoutes);
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   if (fs.existsSync(path.join(webDir, 'index.html'))) {

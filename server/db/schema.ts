@@ -128,6 +128,8 @@ export interface DB {
   text_labels: TextLabelsTable;
   campaign_chunks: CampaignChunksTable;
   campaign_leads: CampaignLeadsTable;
+  shadows: ShadowsTable;
+  shadow_decisions: ShadowDecisionsTable;
 }
 
 export type DatasetRow = Selectable<DatasetsTable>;
@@ -351,4 +353,28 @@ export interface TextLabelsTable {
   dataset_id: string | null;
   actor: string;
   created_at: TimestampDefault;
+}
+
+export interface ShadowsTable {
+  id: string;
+  /** An approved release that is not production. */
+  release_id: string;
+  status: 'active' | 'stopped';
+  started_by: string;
+  started_at: TimestampDefault;
+  stopped_by: string | null;
+  stopped_at: Date | null;
+}
+
+/** One production request decided by the shadow release as well (never returned to anyone). */
+export interface ShadowDecisionsTable {
+  shadow_id: string;
+  recommendation_id: string;
+  lead_id: string;
+  production_decision: string;
+  shadow_decision: string;
+  /** Both results (decision, priority, reasons, trace, draft status, grounding issues). */
+  production: Json;
+  shadow: Json;
+  at: TimestampDefault;
 }

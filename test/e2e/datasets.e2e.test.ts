@@ -35,7 +35,7 @@ const CSV = [
 // Each browser test takes about 2 s; the margin is for a loaded CI machine.
 const BROWSER_TEST_TIMEOUT = 60_000;
 
-const NAV_ALL = ['Datasets', 'Rules', 'Prompts', 'Evaluations', 'Releases', 'Review', 'Audit', 'Privacy'];
+const NAV_ALL = ['Datasets', 'Rules', 'Prompts', 'Evaluations', 'Releases', 'Campaigns', 'Human read', 'Review', 'Audit', 'Privacy'];
 
 describe.skipIf(!hasChromium)('web UI in a browser: datasets', () => {
   let web: WebTestApp;

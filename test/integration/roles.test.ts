@@ -104,6 +104,10 @@ const ROUTES: { method: Method; url: string; allowed: readonly string[]; payload
   { method: 'GET', url: '/api/models', allowed: ['engineer', 'admin'] },
   { method: 'POST', url: '/api/models/check', allowed: ['engineer', 'admin'], payload: { id: 'none/none' } },
   { method: 'GET', url: '/api/models/servers', allowed: ['engineer', 'admin'] },
+  { method: 'POST', url: '/api/shadows', allowed: ['manager', 'admin'], payload: { release_id: 'none' } },
+  { method: 'GET', url: '/api/shadows', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'GET', url: '/api/shadows/none/report', allowed: ['manager', 'engineer', 'admin'] },
+  { method: 'POST', url: '/api/shadows/none/stop', allowed: ['manager', 'admin'] },
 ];
 
 describe.each(DB_TARGETS)('roles against routes on $kind', (target) => {

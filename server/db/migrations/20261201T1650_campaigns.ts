@@ -66,12 +66,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('p_recovered', 'double precision')
     .addPrimaryKeyConstraint('campaign_leads_pkey', ['campaign_id', 'lead_id'])
     .execute();
+
+  // Shadow mode: an approved release decides every production request too, off the request path.
+  await db.schema
+    .createTable('shadows')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('release_id', 'text', (c) => c.notNull().references('releases.id'))
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active','stopped')`))
+    .addColumn('started_by', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn('stopped_by', 'text')
+    .addColumn('stopped_at', 'timestamptz')
+    .execute();
+  await sql`create unique index shadows_one_active on shadows ((status)) where status = 'active'`.execute(db);
+  await db.schema
+    .createTable('shadow_decisions')
+    .addColumn('shadow_id', 'text', (c) => c.notNull().references('shadows.id').onDelete('cascade'))
+    .addColumn('recommendation_id', 'text', (c) => c.notNull())
+    .addColumn('lead_id', 'text', (c) => c.notNull())
+    .addColumn('production_decision', 'text', (c) => c.notNull())
+    .addColumn('shadow_decision', 'text', (c) => c.notNull())
+    .addColumn('production', 'jsonb', (c) => c.notNull())
+    .addColumn('shadow', 'jsonb', (c) => c.notNull())
+    .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('shadow_decisions_pkey', ['shadow_id', 'recommendation_id'])
+    .execute();
   // A campaign queues a lead at most once, whatever its workers do (actor = campaign:<id>).
   await sql`create unique index recommendations_campaign_lead on recommendations (created_by, lead_id) where created_by like 'campaign:%'`.execute(db);
   await db.schema.createIndex('campaign_leads_selected_idx').on('campaign_leads').columns(['campaign_id', 'selected', 'seq']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('shadow_decisions').execute();
+  await db.schema.dropTable('shadows').execute();
   await sql`drop index if exists recommendations_campaign_lead`.execute(db);
   await db.schema.dropTable('campaign_leads').execute();
   await db.schema.dropTable('campaign_chunks').execute();

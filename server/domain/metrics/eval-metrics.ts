@@ -182,7 +182,7 @@ export function computeEvalMetrics(rows: readonly EvalLeadRow[], options: Bootst
   const outcome = recoveryMetrics(rows, options);
   return {
     expected_recovered_revenue: Math.round(outcome.recovered_revenue.expected * 100) / 100,
-    calibration_ece: round(outcome.calibration.ece),
+    calibration_ece: Math.round(outcome.calibration.ece * 10_000) / 10_000,
     ...outcome,
     dnc_precision: scored.dnc_precision ?? 1,
     dnc_recall: scored.dnc_recall ?? 1,

@@ -16,6 +16,7 @@ import { refusalReason } from '../../domain/privacy/suppression.ts';
 import { addSuppressions, entriesFor, lookupSuppressions, type NewSuppression } from '../privacy/suppression-list.ts';
 import type { ReleaseRow } from '../releases/repository.ts';
 import { candidateForRelease, currentProduction } from './production.ts';
+import { shadowProduction } from '../shadows/service.ts';
 
 export interface RecommendationView {
   id: string;
@@ -182,5 +183,7 @@ export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: stri
     hash: inputHash(leads[i], asOf),
   }));
   await persist(env.db, items, actor, refusals);
+  // The live endpoint only (a campaign pins its release): an active shadow decides the same leads later.
+  if (!options.release) shadowProduction(env, leads, asOf, results, items.map((i) => i.view.id), options.index);
   return items.map((i) => i.view);
 }
