@@ -17,6 +17,7 @@ import ReleasesPage from './releases/ReleasesPage.svelte';
 import ReviewPage from './review/ReviewPage.svelte';
 import AuditPage from './audit/AuditPage.svelte';
 import TokensPage from './tokens/TokensPage.svelte';
+import MappingEditorPage from './mappings/MappingEditorPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -32,6 +33,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/datasets', component: DatasetsPage, roles: STAFF, title: 'Datasets' },
   { pattern: '/datasets/:id', component: DatasetPage, roles: STAFF, title: 'Dataset' },
   { pattern: '/datasets/:id/leads/:leadId', component: LeadPage, roles: STAFF, title: 'Lead' },
+  { pattern: '/mappings/new', component: MappingEditorPage, roles: STAFF, title: 'New CSV mapping' },
   { pattern: '/rules', component: RulesPage, roles: STAFF, title: 'Rules' },
   { pattern: '/prompts', component: PromptsPage, roles: STAFF, title: 'Prompts' },
   { pattern: '/evaluations', component: EvaluationsPage, roles: STAFF, title: 'Evaluations' },
