@@ -180,13 +180,13 @@ export async function commitImport(db: Kysely<DB>, id: string, actor: string): P
   const result = await importRows(
     db,
     stage.dataset_id,
-    (trx) => joinedLeads(trx, id, mapping),
-    { actor, format: 'csv-multi', mapping: mapping.name, details: { import_id: id, files: Object.keys(files) } },
-    async (trx) => {
-      // Re-checked under the lock: a second commit of the same import waits here, then fails.
+    async function* (trx) {
+      // Locked for the whole commit: an upload or a second commit of this import waits, then fails.
       await openStage(trx, id);
-      await repo.finishStage(trx, id);
+      yield* joinedLeads(trx, id, mapping);
     },
+    { actor, format: 'csv-multi', mapping: mapping.name, details: { import_id: id, files: Object.keys(files) } },
+    (trx) => repo.finishStage(trx, id),
   );
   return { ...result, import_id: id, files };
 }
