@@ -28,19 +28,25 @@ export async function inspectCsv(text: Readable, kind: FileKind, maxRows: number
   let rows = 0;
   const values: Set<string>[] = [];
   const samples: string[][] = [];
-  for await (const record of parser as AsyncIterable<string[]>) {
-    if (!header) {
-      header = record.map((h) => h.trim());
-      header.forEach((_, i) => ((values[i] = new Set()), (samples[i] = [])));
-      continue;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!header) {
+        header = record.map((h) => h.trim());
+        header.forEach((_, i) => ((values[i] = new Set()), (samples[i] = [])));
+        continue;
+      }
+      record.forEach((cell, i) => {
+        const v = cell.trim();
+        if (!v || i >= header!.length) return;
+        if (samples[i].length < SAMPLES) samples[i].push(v);
+        if (values[i].size < DISTINCT) values[i].add(v);
+      });
+      if (++rows >= maxRows) break;
     }
-    record.forEach((cell, i) => {
-      const v = cell.trim();
-      if (!v || i >= header!.length) return;
-      if (samples[i].length < SAMPLES) samples[i].push(v);
-      if (values[i].size < DISTINCT) values[i].add(v);
-    });
-    if (++rows >= maxRows) break;
+  } catch (e) {
+    const err = e as Error & { code?: string; lines?: number };
+    if (err.code?.startsWith('CSV_')) throw new AppError('bad_request', `The CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
+    throw e;
   }
   if (!header) throw new AppError('bad_request', 'The CSV is empty: expected a header row.');
   return {
