@@ -67,17 +67,20 @@ export async function rejectedLeadRows(db: Kysely<DB>, stageId: string) {
 }
 
 /**
- * The next page of the leads file's good rows by record id (keyset on lead_id, byte order): an
- * index range scan, so each page costs the same however big the export.
+ * The next page of the leads file's good rows by record id (keyset on lead_id, byte order, then
+ * line, so a repeated id at a page boundary is not skipped): an index range scan, so each page
+ * costs the same however big the export.
  */
-export async function leadPageAfter(db: Kysely<DB>, stageId: string, afterId: string | null, limit: number) {
+export async function leadPageAfter(db: Kysely<DB>, stageId: string, after: { id: string; line: number } | null, limit: number) {
   let q = db
     .selectFrom('import_stage_rows')
     .select(['line', 'lead_id', 'payload'])
     .where('stage_id', '=', stageId)
     .where('file', '=', LEADS_FILE)
     .where('ok', '=', true);
-  if (afterId !== null) q = q.where('lead_id', '>', afterId);
+  if (after !== null) {
+    q = q.where('lead_id', '>=', after.id).where((eb) => eb.or([eb('lead_id', '>', after.id), eb('line', '>', after.line)]));
+  }
   return q.orderBy('lead_id').orderBy('line').limit(limit).execute();
 }
 

@@ -140,18 +140,21 @@ const itemTime = (item: unknown) => {
 async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMapping): AsyncGenerator<ImportRow> {
   const kindOf = new Map(mapping.files.map((f) => [f.name, f.kind]));
   for (const r of await repo.rejectedLeadRows(trx, stageId)) yield { file: LEADS_FILE, line: r.line, ok: false, errors: (r.errors as string[] | null) ?? [] };
-  let after: string | null = null;
+  let after: { id: string; line: number } | null = null;
+  // Children were fetched up to this id: a page that starts again at the same (repeated) id must not fetch them twice.
+  let fetchedUpTo: string | null = null;
   for (;;) {
     const page = await repo.leadPageAfter(trx, stageId, after, BATCH);
     if (!page.length) break;
     const last = page[page.length - 1].lead_id!;
     const children = new Map<string, { file: string; line: number; sort: string | null; payload: string }[]>();
-    for (const c of await repo.childrenInRange(trx, stageId, after, last)) {
+    for (const c of last === fetchedUpTo ? [] : await repo.childrenInRange(trx, stageId, fetchedUpTo, last)) {
       const list = children.get(c.lead_id!) ?? [];
       list.push({ file: c.file, line: c.line, sort: c.sort_key, payload: c.payload! });
       children.set(c.lead_id!, list);
     }
-    after = last;
+    after = { id: last, line: page[page.length - 1].line };
+    fetchedUpTo = last;
     for (const r of page) {
       const lead = JSON.parse(r.payload!) as Lead;
       const items = (children.get(r.lead_id!) ?? [])
