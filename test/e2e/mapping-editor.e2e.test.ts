@@ -78,9 +78,11 @@ describe.skipIf(!hasChromium)('web UI in a browser: mapping editor', () => {
 
     // Live preview: canonical records with activities joined, decided by the production release.
     const preview = page.getByRole('region', { name: 'Mapping preview' });
-    await expect.poll(async () => ((await preview.count()) ? preview.innerText() : ''), { timeout: 20_000 }).toMatch(/A-2\s+Jonas Weber[^\n]*\s(contact|wait|do_not_contact|not_worth_pursuing)\n[a-z_]+/);
+    // The preview follows every change; wait for the one with the last choices (both activities of A-1 as calls/emails).
+    const A1 = /A-1\s+Ana Horvat\s+ana@example.org\s+2\s+0\s+(contact|wait|do_not_contact|not_worth_pursuing)/;
+    await expect.poll(async () => ((await preview.count()) ? preview.innerText() : ''), { timeout: 30_000 }).toMatch(A1);
     const text = await preview.innerText();
-    expect(text).toMatch(/A-1\s+Ana Horvat\s+ana@example.org\s+2\s+0\s+(contact|wait|do_not_contact|not_worth_pursuing)/);
+    expect(text).toMatch(/A-2\s+Jonas Weber[^\n]*\s(contact|wait|do_not_contact|not_worth_pursuing)\n[a-z_]+/);
     expect(text).toMatch(/rejected[\s\S]*"2026-09-31 10:00" is not a real date/);
 
     await page.getByLabel('Mapping name').fill('acme-crm');
