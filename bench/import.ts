@@ -93,6 +93,12 @@ async function measure(kind: 'embedded' | 'postgres'): Promise<void> {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** CPU seconds of this process (server, and the embedded database, which runs in it) since `before`: comparable on a busy machine, where wall time is not. */
+function cpuSeconds(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return Number(((used.user + used.system) / 1e6).toFixed(1));
+}
+
 /** One HTTP request with a streamed body (http.request + pipeline keeps backpressure end to end). */
 function send(port: number, method: string, url: string, auth: string, body: Readable | string | null, contentType: string): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
@@ -118,6 +124,7 @@ async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: str
 
   const baselineMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const memory = startMemorySampler();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const lap = (() => {
     let last = started;
@@ -141,7 +148,7 @@ async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: str
   console.log(JSON.stringify({
     db: kind, format: 'crm', leads: count, activities: acts.json.rows, export_mb: Math.round(bytes / 1024 / 1024),
     imported: commit.json.imported, rejected: commit.json.rejected.length, staged_rejected: leads.json.rejected.length + acts.json.rejected.length,
-    seconds: Number(seconds.toFixed(2)), upload_leads_s: leadsSeconds, upload_activities_s: activitiesSeconds, commit_s: commitSeconds,
+    seconds: Number(seconds.toFixed(2)), server_cpu_s: cpuSeconds(cpuBefore), load_average: os.loadavg()[0].toFixed(1), upload_leads_s: leadsSeconds, upload_activities_s: activitiesSeconds, commit_s: commitSeconds,
     rss_before_mb: baselineMb, peak_rss_mb: peakMb, growth_mb: peakMb - baselineMb,
   }));
   fs.rmSync(dir, { recursive: true, force: true });

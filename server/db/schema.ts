@@ -77,8 +77,10 @@ export interface ImportStageRowsTable {
   part: ColumnType<number, number | undefined, number>;
   lead_id: string | null;
   ok: boolean;
-  /** The mapped lead record, activity or quote (ok rows). */
-  payload: Json | null;
+  /** The mapped lead record, activity or quote as JSON text (ok rows). */
+  payload: string | null;
+  /** When the activity or quote happened (ISO text), for time order within a lead. */
+  sort_key: string | null;
   errors: Json<string[]> | null;
 }
 

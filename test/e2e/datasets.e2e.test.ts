@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: datasets', () => {
     const previewText = await preview.innerText();
     expect(previewText).toContain('Ana Horvat');
     expect(previewText).toContain('"Maybe" is not one of');
-    expect(previewText).toContain('does not match date format');
+    expect(previewText).toContain('is not a real date');
     expect((await web.app.inject({ method: 'GET', url: `/api/datasets/e2e-csv`, headers: web.auth('manager') })).json().lead_count).toBe(0);
 
     // Import: the result reports the imported lead and the rejected lines.

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lead } from '../../server/domain/lead.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -188,6 +189,25 @@ describe.each(DB_TARGETS)('shipped CRM mappings on $kind', (target) => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/imports/${stage.id}`, headers: t.auth('engineer') })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: `/api/imports/${stage.id}`, headers: t.auth('engineer') })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/datasets/${datasetId}`, headers: t.auth('engineer') })).json().lead_count).toBe(0);
+  });
+
+  it('pages through a big leads file without losing a repeated id or an activity at a page boundary', async () => {
+    const mapping = ['name: paged', 'id: { column: ID }', 'files:', '  - name: notes', '    kind: activities', '    lead_id: { column: Lead }', '    fields:', '      - { field: text, column: Text }'].join('\n');
+    expect((await t.app.inject({ method: 'PUT', url: '/api/mappings/paged', headers: t.auth('manager'), payload: { content: mapping } })).statusCode).toBe(200);
+    const ids = Array.from({ length: 1000 }, (_, i) => `L${String(i).padStart(4, '0')}`);
+    // The 1,000th id (the last of the first page) comes again on line 1002: a duplicate to report.
+    const leadsCsv = ['ID', ...ids, ids[999]].join('\n');
+    const notesCsv = ['Lead,Text', ...ids.map((id) => `${id},note for ${id}`), `${ids[999]},second note`].join('\n');
+    const datasetId = await newDataset('crm-paged');
+    const stage = (await t.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/imports`, headers: t.auth('manager'), payload: { mapping: 'paged' } })).json();
+    for (const [file, body] of [['leads', leadsCsv], ['notes', notesCsv]]) {
+      expect((await t.app.inject({ method: 'PUT', url: `/api/imports/${stage.id}/files/${file}`, headers: { ...t.auth('manager'), 'content-type': 'text/csv' }, payload: body })).statusCode).toBe(200);
+    }
+    const result = (await t.app.inject({ method: 'POST', url: `/api/imports/${stage.id}/commit`, headers: t.auth('manager') })).json();
+    expect(result.imported).toBe(1000);
+    expect(result.rejected).toEqual([{ file: 'leads', line: 1002, errors: [expect.stringMatching(/"L0999" appears again \(first on line 1001\)/)] }]);
+    const { rows } = await sql<{ n: string }>`select sum(jsonb_array_length(record->'activities'))::text as n from leads where dataset_id = ${result.dataset_id}`.execute(t.database.db);
+    expect(Number(rows[0].n)).toBe(1001);
   });
 
   it('a shipped multi-file mapping still imports its leads file through the single-file endpoint', async () => {

@@ -23,6 +23,7 @@ import CampaignsPage from './campaigns/CampaignsPage.svelte';
 import CampaignPage from './campaigns/CampaignPage.svelte';
 import HumanReadsPage from './human-reads/HumanReadsPage.svelte';
 import ModelsPage from './models/ModelsPage.svelte';
+import MappingEditorPage from './mappings/MappingEditorPage.svelte';
 
 export interface RouteDef {
   pattern: string;
@@ -38,6 +39,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/datasets', component: DatasetsPage, roles: STAFF, title: 'Datasets' },
   { pattern: '/datasets/:id', component: DatasetPage, roles: STAFF, title: 'Dataset' },
   { pattern: '/datasets/:id/leads/:leadId', component: LeadPage, roles: STAFF, title: 'Lead' },
+  { pattern: '/mappings/new', component: MappingEditorPage, roles: STAFF, title: 'New CSV mapping' },
   { pattern: '/rules', component: RulesPage, roles: STAFF, title: 'Rules' },
   { pattern: '/prompts', component: PromptsPage, roles: STAFF, title: 'Prompts' },
   { pattern: '/evaluations', component: EvaluationsPage, roles: STAFF, title: 'Evaluations' },

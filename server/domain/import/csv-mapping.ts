@@ -289,13 +289,15 @@ export function mapLinkedRow(mapping: CsvMapping, file: LinkedFileMapping, heade
 }
 
 /**
- * A lead with the activities and quotes of the export's other files added after its own, checked
- * again as a whole. The commit of a multi-file import and the mapping editor's preview both use it.
+ * A lead with the activities and quotes of the export's other files added after its own. The
+ * commit of a multi-file import and the mapping editor's preview both use it. Not validated again:
+ * the lead and every item already passed the import validator line by line, and a lead's
+ * `activities` / `quotes` are arrays of exactly those items (no cross-field rule), so the whole is
+ * valid; checking 100,000 merged leads again would double the commit's cost for nothing.
  */
-export function attachLinkedItems(lead: Lead, items: { kind: 'activities' | 'quotes'; item: unknown }[]): MappedRow {
+export function attachLinkedItems(lead: Lead, items: { kind: 'activities' | 'quotes'; item: Activity | Quote }[]): MappedRow {
   if (!items.length) return { ok: true, lead };
-  const activities = [...(lead.activities ?? []), ...items.filter((i) => i.kind === 'activities').map((i) => i.item)];
-  const quotes = [...(lead.quotes ?? []), ...items.filter((i) => i.kind === 'quotes').map((i) => i.item)];
-  const checked = validateImportedLead({ ...lead, activities, quotes });
-  return checked.ok ? checked : { ...checked, leadId: lead.id };
+  const activities = [...(lead.activities ?? []), ...(items.filter((i) => i.kind === 'activities').map((i) => i.item) as Activity[])];
+  const quotes = [...(lead.quotes ?? []), ...(items.filter((i) => i.kind === 'quotes').map((i) => i.item) as Quote[])];
+  return { ok: true, lead: { ...lead, activities, quotes } };
 }

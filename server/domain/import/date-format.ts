@@ -73,7 +73,9 @@ export function parseDateCell(value: string, format: string, kind: 'date' | 'dat
   const h = m.groups.HH ? Number(m.groups.HH) : 0;
   const mi = m.groups.mm ? Number(m.groups.mm) : 0;
   const s = m.groups.ss ? Number(m.groups.ss) : 0;
-  if (!isCalendarDay(y, mo, d) || h > 23 || mi > 59 || s > 59) return { ok: false, error: `is not a real date (read as ${format})` };
+  // A month 13 or an hour 25 means the value is not written in this format at all; 31/02 is.
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return { ok: false, error: `does not match date format ${format}` };
+  if (!isCalendarDay(y, mo, d)) return { ok: false, error: `is not a real date (read as ${format})` };
   const day = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
   return { ok: true, value: kind === 'date' ? day : `${day}T${pad(h)}:${pad(mi)}:${pad(s)}Z` };
 }

@@ -82,11 +82,18 @@ const QUOTE_RULES: Rule[] = [
 
 const RULES: Record<FileKind, Rule[]> = { leads: LEAD_RULES, activities: ACTIVITY_RULES, quotes: QUOTE_RULES };
 
-/** Formats (of the common ones) that every non-empty sample fits. */
+/**
+ * Formats (of the common ones) that the samples are written in: every value has the format's
+ * shape (an impossible day such as 31/02 still counts as that shape: it is a bad value, not
+ * another format) and at least one is a real date in it.
+ */
 export function fittingDateFormats(samples: string[]): string[] {
   const values = samples.map((s) => s.trim()).filter(Boolean);
   if (!values.length) return [];
-  return COMMON_DATE_FORMATS.filter((f) => values.every((v) => parseDateCell(v, f, 'datetime').ok));
+  return COMMON_DATE_FORMATS.filter((f) => {
+    const results = values.map((v) => parseDateCell(v, f, 'datetime'));
+    return results.some((r) => r.ok) && results.every((r) => r.ok || r.error.startsWith('is not a real date'));
+  });
 }
 
 export function suggestColumn(kind: FileKind, header: string, samples: string[]): ColumnSuggestion {

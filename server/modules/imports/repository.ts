@@ -14,6 +14,7 @@ export interface StagedRow {
   lead_id: string | null;
   ok: boolean;
   payload: unknown;
+  sort_key?: string | null;
   errors: string[] | null;
 }
 
@@ -44,38 +45,56 @@ export async function insertRows(db: Kysely<DB>, stageId: string, rows: StagedRo
   if (!rows.length) return;
   await db
     .insertInto('import_stage_rows')
-    .values(rows.map((r) => ({ stage_id: stageId, file: r.file, line: r.line, part: r.part ?? 0, lead_id: r.lead_id, ok: r.ok, payload: r.payload === null ? null : JSON.stringify(r.payload), errors: r.errors ? JSON.stringify(r.errors) : null })))
+    .values(
+      rows.map((r) => ({
+        stage_id: stageId, file: r.file, line: r.line, part: r.part ?? 0, lead_id: r.lead_id, ok: r.ok,
+        payload: r.payload === null ? null : JSON.stringify(r.payload), sort_key: r.sort_key ?? null, errors: r.errors ? JSON.stringify(r.errors) : null,
+      })),
+    )
     .execute();
 }
 
-/** One page of the leads file in line order (keyset paging: flat memory, no OFFSET scans). */
-export async function leadRowsAfter(db: Kysely<DB>, stageId: string, afterLine: number, limit: number) {
+/** The rejected lines of the leads file, in line order (few: they are reported, not imported). */
+export async function rejectedLeadRows(db: Kysely<DB>, stageId: string) {
   return db
     .selectFrom('import_stage_rows')
-    .select(['line', 'lead_id', 'ok', 'payload', 'errors'])
+    .select(['line', 'errors'])
     .where('stage_id', '=', stageId)
     .where('file', '=', LEADS_FILE)
-    .where('line', '>', afterLine)
+    .where('ok', '=', false)
     .orderBy('line')
-    .limit(limit)
     .execute();
 }
 
-/** The mapped activities and quotes of some leads, oldest first (undated first), then file and line. */
-export async function childrenOf(db: Kysely<DB>, stageId: string, leadIds: string[]) {
-  if (!leadIds.length) return [];
-  return db
+/**
+ * The next page of the leads file's good rows by record id (keyset on lead_id, byte order, then
+ * line, so a repeated id at a page boundary is not skipped): an index range scan, so each page
+ * costs the same however big the export.
+ */
+export async function leadPageAfter(db: Kysely<DB>, stageId: string, after: { id: string; line: number } | null, limit: number) {
+  let q = db
     .selectFrom('import_stage_rows')
-    .select(['lead_id', 'file', 'payload'])
+    .select(['line', 'lead_id', 'payload'])
     .where('stage_id', '=', stageId)
+    .where('file', '=', LEADS_FILE)
+    .where('ok', '=', true);
+  if (after !== null) {
+    q = q.where('lead_id', '>=', after.id).where((eb) => eb.or([eb('lead_id', '>', after.id), eb('line', '>', after.line)]));
+  }
+  return q.orderBy('lead_id').orderBy('line').limit(limit).execute();
+}
+
+/** The good activity and quote rows of the leads with ids in (afterId, lastId]: one index range. */
+export async function childrenInRange(db: Kysely<DB>, stageId: string, afterId: string | null, lastId: string) {
+  let q = db
+    .selectFrom('import_stage_rows')
+    .select(['lead_id', 'file', 'line', 'payload', 'sort_key'])
+    .where('stage_id', '=', stageId)
+    .where('lead_id', '<=', lastId)
     .where('file', '<>', LEADS_FILE)
-    .where('ok', '=', true)
-    .where('lead_id', 'in', leadIds)
-    .orderBy('lead_id')
-    .orderBy(sql`coalesce(payload->>'at', payload->>'sent_at') collate "C" asc nulls first`)
-    .orderBy('file')
-    .orderBy('line')
-    .execute();
+    .where('ok', '=', true);
+  if (afterId !== null) q = q.where('lead_id', '>', afterId);
+  return q.execute();
 }
 
 /** Rows of the other files that no imported lead will carry: their own errors, or a lead that is missing or was rejected. */

@@ -90,7 +90,8 @@ async function* stagedRowsOf(text: Readable, mapping: CsvMapping, file: string):
       continue;
     }
     let part = 0;
-    for (const leadId of row.leadIds) yield { file, line: row.line, part: part++, lead_id: leadId, ok: true, payload: row.item, errors: null };
+    const sortKey = itemTime(row.item);
+    for (const leadId of row.leadIds) yield { file, line: row.line, part: part++, lead_id: leadId, ok: true, payload: row.item, sort_key: sortKey, errors: null };
   }
 }
 
@@ -122,27 +123,44 @@ export async function addImportFile(db: Kysely<DB>, id: string, file: string, de
   });
 }
 
-/** The leads of the staged export with their activities and quotes attached, in leads-file order. */
+/** Code-point order (not the locale's): the same order on every machine. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const itemTime = (item: unknown) => {
+  const i = item as { at?: unknown; sent_at?: unknown };
+  const t = i.at ?? i.sent_at;
+  return typeof t === 'string' ? t : null;
+};
+
+/**
+ * The leads of the staged export with their activities and quotes attached, a page of record ids
+ * at a time: the rejected lines of the leads file first, then the leads in record-id order, each
+ * lead's items undated first, then by time, then by file and line.
+ */
 async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMapping): AsyncGenerator<ImportRow> {
   const kindOf = new Map(mapping.files.map((f) => [f.name, f.kind]));
-  let after = 0;
+  for (const r of await repo.rejectedLeadRows(trx, stageId)) yield { file: LEADS_FILE, line: r.line, ok: false, errors: (r.errors as string[] | null) ?? [] };
+  let after: { id: string; line: number } | null = null;
+  // Children were fetched up to this id: a page that starts again at the same (repeated) id must not fetch them twice.
+  let fetchedUpTo: string | null = null;
   for (;;) {
-    const page = await repo.leadRowsAfter(trx, stageId, after, BATCH);
+    const page = await repo.leadPageAfter(trx, stageId, after, BATCH);
     if (!page.length) break;
-    after = page[page.length - 1].line;
-    const ids = page.filter((r) => r.ok && r.lead_id).map((r) => r.lead_id!);
-    const children = new Map<string, { kind: 'activities' | 'quotes'; item: unknown }[]>();
-    for (const c of await repo.childrenOf(trx, stageId, ids)) {
+    const last = page[page.length - 1].lead_id!;
+    const children = new Map<string, { file: string; line: number; sort: string | null; payload: string }[]>();
+    for (const c of last === fetchedUpTo ? [] : await repo.childrenInRange(trx, stageId, fetchedUpTo, last)) {
       const list = children.get(c.lead_id!) ?? [];
-      list.push({ kind: kindOf.get(c.file) ?? 'activities', item: c.payload });
+      list.push({ file: c.file, line: c.line, sort: c.sort_key, payload: c.payload! });
       children.set(c.lead_id!, list);
     }
+    after = { id: last, line: page[page.length - 1].line };
+    fetchedUpTo = last;
     for (const r of page) {
-      if (!r.ok) {
-        yield { file: LEADS_FILE, line: r.line, ok: false, errors: (r.errors as string[] | null) ?? [] };
-        continue;
-      }
-      const joined = attachLinkedItems(r.payload as Lead, children.get(r.lead_id!) ?? []);
+      const lead = JSON.parse(r.payload!) as Lead;
+      const items = (children.get(r.lead_id!) ?? [])
+        .sort((a, b) => byText(a.sort ?? '', b.sort ?? '') || byText(a.file, b.file) || a.line - b.line)
+        .map((c) => ({ kind: kindOf.get(c.file) ?? ('activities' as const), item: JSON.parse(c.payload) }));
+      const joined = attachLinkedItems(lead, items);
       yield joined.ok ? { file: LEADS_FILE, line: r.line, ok: true, lead: joined.lead } : { file: LEADS_FILE, line: r.line, ok: false, errors: joined.errors };
     }
   }
@@ -165,13 +183,13 @@ export async function commitImport(db: Kysely<DB>, id: string, actor: string): P
   const result = await importRows(
     db,
     stage.dataset_id,
-    (trx) => joinedLeads(trx, id, mapping),
-    { actor, format: 'csv-multi', mapping: mapping.name, details: { import_id: id, files: Object.keys(files) } },
-    async (trx) => {
-      // Re-checked under the lock: a second commit of the same import waits here, then fails.
+    async function* (trx) {
+      // Locked for the whole commit: an upload or a second commit of this import waits, then fails.
       await openStage(trx, id);
-      await repo.finishStage(trx, id);
+      yield* joinedLeads(trx, id, mapping);
     },
+    { actor, format: 'csv-multi', mapping: mapping.name, details: { import_id: id, files: Object.keys(files) } },
+    (trx) => repo.finishStage(trx, id),
   );
   return { ...result, import_id: id, files };
 }

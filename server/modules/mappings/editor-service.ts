@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { attachLinkedItems, LEADS_FILE, parseMappingYaml } from '../../domain/import/csv-mapping.ts';
 import { suggestColumn, type FileKind } from '../../domain/import/suggest-mapping.ts';
-import type { Lead } from '../../domain/lead.ts';
+import type { Activity, Lead, Quote } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recommendLead } from '../../pipeline/recommend-lead.ts';
 import { readCsv, readLinkedCsv } from '../datasets/import-sources.ts';
@@ -28,19 +28,25 @@ export async function inspectCsv(text: Readable, kind: FileKind, maxRows: number
   let rows = 0;
   const values: Set<string>[] = [];
   const samples: string[][] = [];
-  for await (const record of parser as AsyncIterable<string[]>) {
-    if (!header) {
-      header = record.map((h) => h.trim());
-      header.forEach((_, i) => ((values[i] = new Set()), (samples[i] = [])));
-      continue;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!header) {
+        header = record.map((h) => h.trim());
+        header.forEach((_, i) => ((values[i] = new Set()), (samples[i] = [])));
+        continue;
+      }
+      record.forEach((cell, i) => {
+        const v = cell.trim();
+        if (!v || i >= header!.length) return;
+        if (samples[i].length < SAMPLES) samples[i].push(v);
+        if (values[i].size < DISTINCT) values[i].add(v);
+      });
+      if (++rows >= maxRows) break;
     }
-    record.forEach((cell, i) => {
-      const v = cell.trim();
-      if (!v || i >= header!.length) return;
-      if (samples[i].length < SAMPLES) samples[i].push(v);
-      if (values[i].size < DISTINCT) values[i].add(v);
-    });
-    if (++rows >= maxRows) break;
+  } catch (e) {
+    const err = e as Error & { code?: string; lines?: number };
+    if (err.code?.startsWith('CSV_')) throw new AppError('bad_request', `The CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
+    throw e;
   }
   if (!header) throw new AppError('bad_request', 'The CSV is empty: expected a header row.');
   return {
@@ -72,7 +78,7 @@ export async function previewDraftMapping(env: { db: Kysely<DB>; modelsDir: stri
   const leadRows = [];
   for await (const { leadId: _unused, ...row } of readCsv(Readable.from([input.files[LEADS_FILE]]), mapping, { limit: input.rows })) leadRows.push({ ...row, file: LEADS_FILE });
   const wanted = new Set(leadRows.flatMap((r) => (r.ok ? [r.lead.id] : [])));
-  const items = new Map<string, { kind: 'activities' | 'quotes'; item: unknown }[]>();
+  const items = new Map<string, { kind: 'activities' | 'quotes'; item: Activity | Quote }[]>();
   const rejected: { file: string; line: number; errors: string[] }[] = [];
   let unmatched = 0;
   for (const file of mapping.files) {
@@ -125,7 +131,7 @@ export async function previewDraftMapping(env: { db: Kysely<DB>; modelsDir: stri
 }
 
 /** The same order as a commit: undated first, then by time (stable for equal times). */
-function sortedByTime(list: { kind: 'activities' | 'quotes'; item: unknown }[]) {
+function sortedByTime(list: { kind: 'activities' | 'quotes'; item: Activity | Quote }[]) {
   const at = (x: { item: unknown }) => ((x.item as { at?: string | null; sent_at?: string | null }).at ?? (x.item as { sent_at?: string | null }).sent_at ?? '');
   return [...list].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
 }

@@ -92,6 +92,8 @@ export interface ImportResult {
   dataset_id: string;
   version: number;
   lead_count: number;
+  /** The text encoding the file was read in, and how it was chosen. */
+  encoding?: { name: string; source: 'requested' | 'byte order mark' | 'detected' } | null;
 }
 
 export interface Mapping {
