@@ -3,12 +3,11 @@
  * (`@gorules/zen-engine`, a Rust engine behind Node bindings), hit policy `collect`.
  *
  * A decision table row is a conjunction of per-column tests, so each CEL condition is rewritten
- * into disjunctive normal form (negations pushed down to the comparisons): one row per
+ * into disjunctive normal form (negations pushed into the comparisons): one row per
  * conjunction, a column per fact, the comparisons on one fact joined with `and` in its cell
- * (`$ >= 0 and $ <= 60`), an empty cell for a fact the row does not test. A rule matches when any
- * of its rows does; the output column names the rule. Negated tests stay negated (`not ($ <= 45)`,
- * never `$ > 45`) so that a null fact behaves as in the json-rules-engine peer. Facts are the same
- * objects as for that peer (peerFacts: features plus `signal_<name>` booleans). Only the shapes
+ * (`$ != null and $ >= 0 and $ <= 60`), an empty cell for a fact the row does not test. A rule
+ * matches when any of its rows does; the output column names the rule. Facts are the same
+ * objects as for the json-rules-engine peer (peerFacts: features plus `signal_<name>` booleans). Only the shapes
  * the default ruleset uses are translated; anything else throws.
  */
 import { createRequire } from 'node:module';
@@ -35,7 +34,21 @@ function literal(n: ASTNode): string | undefined {
   const v = typeof n.args === 'bigint' ? Number(n.args) : n.args;
   return v === null ? 'null' : JSON.stringify(v);
 }
-const test = (f: string, expr: string, negated: boolean): Dnf => [[{ field: f, test: negated ? `not (${expr})` : expr }]];
+const NEGATE: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' };
+const ORDERING = new Set(['<', '<=', '>', '>=']);
+const one = (f: string, test: string): Dnf => [[{ field: f, test }]];
+/**
+ * `fact op literal`, negated or not, with no `not` left: ZEN's cell parser rejects (fails the row
+ * on) several shapes with `not (...)` or parentheses next to `and`/`or`, so every test is a plain
+ * `$ op literal`. Ordering comparisons keep decide()'s null-safe meaning: a null fact is simply
+ * false there and an error in ZEN, so `x < 5` is `$ != null and $ < 5`, and `!(x < 5)` is two
+ * rows, `$ == null` or `$ != null and $ >= 5`.
+ */
+function compare(f: string, op: string, lit: string, negated: boolean): Dnf {
+  if (!ORDERING.has(op)) return one(f, `$ ${negated ? NEGATE[op] : op} ${lit}`);
+  const notNull = { field: f, test: '$ != null' };
+  return negated ? [...one(f, '$ == null'), [notNull, { field: f, test: `$ ${NEGATE[op]} ${lit}` }]] : [[notNull, { field: f, test: `$ ${op} ${lit}` }]];
+}
 const product = (a: Dnf, b: Dnf): Dnf => a.flatMap((x) => b.map((y) => [...x, ...y]));
 
 /** The condition (negated when `negated`) in disjunctive normal form. */
@@ -47,13 +60,14 @@ function dnf(n: ASTNode, negated: boolean): Dnf {
   }
   if (n.op === '!_') return dnf(n.args, !negated);
   const f = field(n);
-  if (f) return test(f, '$ == true', negated);
+  // A bare fact is a boolean: `x` is `$ == true`, `!x` is `$ == false` (a null there is an error in decide(), so no match).
+  if (f) return one(f, negated ? '$ == false' : '$ == true');
   if (n.op in FLIP) {
     const [a, b] = n.args as [ASTNode, ASTNode];
     const fa = field(a), lb = literal(b);
-    if (fa && lb !== undefined) return test(fa, `$ ${n.op} ${lb}`, negated);
+    if (fa && lb !== undefined) return compare(fa, n.op, lb, negated);
     const fb = field(b), la = literal(a);
-    if (fb && la !== undefined) return test(fb, `$ ${FLIP[n.op]} ${la}`, negated);
+    if (fb && la !== undefined) return compare(fb, FLIP[n.op], la, negated);
   }
   throw new Error(`ZEN peer: cannot translate ${n.op}`);
 }
@@ -79,7 +93,8 @@ export function buildZenPeer(compiled: CompiledRuleset): ZenPeer {
       for (const t of conjunction) {
         if (!columns.has(t.field)) columns.set(t.field, `c${columns.size}`);
         const id = columns.get(t.field)!;
-        cells.set(id, [...(cells.get(id) ?? []), `(${t.test})`]);
+        const tests = cells.get(id) ?? [];
+        if (!tests.includes(t.test)) cells.set(id, [...tests, t.test]);
       }
       const row: Record<string, string> = { _id: `r${rows.length}`, rule: JSON.stringify(rule.id) };
       for (const [id, tests] of cells) row[id] = tests.join(' and ');
