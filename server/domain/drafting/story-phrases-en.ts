@@ -13,7 +13,7 @@ export const STORY_EN: StoryBook = {
   openings: {
     callback_missed: [
       (_f, s) => `I owe you an apology: you asked for a call back${on(s)}, and nobody from our side called you.`,
-      (_f, s) => `I'm sorry that we never got back to you by phone after you asked${on(s)}; that one is on us.`,
+      (_f, s) => `I'm sorry that we never got back to you by phone after you asked${on(s)}; that was our mistake.`,
       (_f, s) => `First of all, sorry: you wanted a call from us${on(s)} and it never came.`,
     ],
     promise_unkept: [
