@@ -13,7 +13,9 @@ import { buildDatasetIndex, type DatasetIndex } from '../../domain/rules/index.t
 import type { Lead } from '../../domain/lead.ts';
 import { averageJobValue, leadValue } from '../../domain/metrics/recovered-revenue.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
+import { contactKeys } from '../../domain/privacy/identifiers.ts';
 import { currentTextLabels } from '../human-reads/labels.ts';
+import { lookupSuppressions } from '../privacy/suppression-list.ts';
 import { candidateForRelease } from '../recommendations/production.ts';
 import { recommendMany } from '../recommendations/service.ts';
 import { findRelease, type ReleaseRow } from '../releases/repository.ts';
@@ -91,12 +93,15 @@ export async function workChunk(env: CampaignEnv, chunk: repo.ChunkRow, owner: s
       const lead = bySeq.get(s);
       if (lead) work.push({ seq: s, lead });
     }
+    // Decided as production decides (recommendMany queues them the same way): the suppression
+    // list applies, so a lead selected here is never one that production would block.
+    const suppressed = await lookupSuppressions(db, work.map((w) => ({ id: w.lead.id, keys: contactKeys(w.lead) })), null, { maxAgeMs: 1000 });
     const results: LeadResult[] = new Array(work.length);
     let next = 0;
     const slot = async () => {
       while (!lost && next < work.length) {
         const i = next++;
-        results[i] = await recommendLead(candidate, work[i].lead, campaign.as_of, { index, textLabels });
+        results[i] = await recommendLead(candidate, work[i].lead, campaign.as_of, { index, textLabels, suppressed: suppressed.get(work[i].lead.id) });
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Math.max(1, work.length)) }, slot));
