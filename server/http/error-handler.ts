@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { CONNECTION_RETRY_AFTER_S, isConnectionError } from '../db/connection-errors.ts';
+import { csvReadError } from './csv-errors.ts';
 import { AppError, problemType, type Problem } from './errors.ts';
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
@@ -36,6 +37,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
         errors,
       });
     }
+    // A CSV nobody caught on its way (every CSV route converts its own; this is the safety net).
+    const unreadableCsv = csvReadError(error);
+    if (unreadableCsv) return sendProblem(reply, { type: problemType('bad_request'), title: 'Bad request', status: 400, detail: unreadableCsv.detail });
     // The database went away (restart, failover): retry shortly. Logged, never a 500.
     if (isConnectionError(error)) {
       request.log.warn({ err: error }, 'database connection lost during a request');

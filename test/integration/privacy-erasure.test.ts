@@ -78,10 +78,11 @@ describe.each(DB_TARGETS)('erasure of a person on $kind', (target) => {
       expect(res.statusCode).toBe(200);
       recIds.push(res.json().id);
     }
-    const first = await t.app.inject({ method: 'GET', url: `/api/v1/recommendations/${recIds[0]}`, headers: t.auth('manager') });
+    // The newest is the current one (the two before it are superseded); it gets the review and outcome.
+    const first = await t.app.inject({ method: 'GET', url: `/api/v1/recommendations/${recIds[2]}`, headers: t.auth('manager') });
     expect(first.json().recommendation).not.toBeNull();
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/recommendations/${recIds[0]}/review`, headers: t.auth('rep'), payload: { action: 'approve' } })).statusCode).toBe(200);
-    const outcome = await t.app.inject({ method: 'POST', url: `/api/v1/recommendations/${recIds[0]}/outcome`, headers: t.auth('rep'), payload: { outcome: 'converted', note: `${NAME} booked; call ${PHONE}` } });
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/recommendations/${recIds[2]}/review`, headers: t.auth('rep'), payload: { action: 'approve' } })).statusCode).toBe(200);
+    const outcome = await t.app.inject({ method: 'POST', url: `/api/v1/recommendations/${recIds[2]}/outcome`, headers: t.auth('rep'), payload: { outcome: 'converted', note: `${NAME} booked; call ${PHONE}` } });
     expect(outcome.statusCode).toBe(200);
     // An export someone kept in DATA_DIR.
     fs.mkdirSync(path.join(dataDir, 'exports'), { recursive: true });
@@ -110,7 +111,7 @@ describe.each(DB_TARGETS)('erasure of a person on $kind', (target) => {
     expect(body.leads.map((l: { dataset_id: string }) => l.dataset_id).sort()).toEqual([lockedId, secondId].sort());
     expect(body.leads.find((l: { dataset_id: string }) => l.dataset_id === lockedId)).toMatchObject({ locked: true, record: { contact: { name: NAME } } });
     expect(body.recommendations.map((r: { id: string }) => r.id).sort()).toEqual([...recIds].sort());
-    const first = body.recommendations.find((r: { id: string }) => r.id === recIds[0]);
+    const first = body.recommendations.find((r: { id: string }) => r.id === recIds[2]);
     expect(first.reviews).toEqual([expect.objectContaining({ action: 'approve' })]);
     expect(first.outcomes).toEqual([expect.objectContaining({ outcome: 'converted', note: expect.stringContaining(NAME) })]);
     expect(body.evaluation_results).toEqual([expect.objectContaining({ run_id: runId, lead_id: person.id })]);

@@ -2,6 +2,7 @@
  * Streaming readers for imports: each yields one validated row at a time with its line number,
  * so memory stays flat however large the file, and every rejected row can be reported.
  */
+import { csvReadError } from '../../http/csv-errors.ts';
 import readline from 'node:readline';
 import { pipeline, type Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
@@ -65,7 +66,8 @@ async function* csvRows(input: Readable, check: (header: string[]) => void, limi
   } catch (e) {
     if (e instanceof AppError) throw e;
     const err = e as Error & { code?: string; lines?: number };
-    if (err.code?.startsWith('CSV_')) throw new AppError('bad_request', `The CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
+    const unreadable = csvReadError(err);
+    if (unreadable) throw unreadable;
     throw e;
   }
   if (!header) throw new AppError('bad_request', 'The CSV is empty: expected a header row.');

@@ -5,6 +5,7 @@
  * (readCsv, readLinkedCsv, attachLinkedItems) and decides through the production release's
  * pipeline (recommendLead), so what the manager sees is what an import and a campaign would do.
  */
+import { csvReadError } from '../../http/csv-errors.ts';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -45,7 +46,8 @@ export async function inspectCsv(text: Readable, kind: FileKind, maxRows: number
     }
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number };
-    if (err.code?.startsWith('CSV_')) throw new AppError('bad_request', `The CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
+    const unreadable = csvReadError(err);
+    if (unreadable) throw unreadable;
     throw e;
   }
   if (!header) throw new AppError('bad_request', 'The CSV is empty: expected a header row.');

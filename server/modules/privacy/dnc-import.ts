@@ -4,6 +4,7 @@
  * `since` (ISO date or datetime the refusal dates from; default now). Every row is checked; the
  * valid ones are added in one transaction, the rest reported by line.
  */
+import { csvReadError } from '../../http/csv-errors.ts';
 import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { normaliseEmail, normalisePhone } from '../../domain/privacy/identifiers.ts';
@@ -60,7 +61,8 @@ export async function readDncCsv(input: Readable, now: Date): Promise<DncRows> {
   } catch (e) {
     if (e instanceof AppError) throw e;
     const err = e as Error & { code?: string; lines?: number };
-    if (err.code?.startsWith('CSV_')) throw new AppError('bad_request', `The CSV cannot be read near line ${err.lines ?? '?'}: ${err.message}`);
+    const unreadable = csvReadError(err);
+    if (unreadable) throw unreadable;
     throw e;
   }
   if (!header) throw new AppError('bad_request', 'The CSV is empty: expected a header row.');

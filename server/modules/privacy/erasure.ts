@@ -119,7 +119,7 @@ export async function erasePerson(env: ErasureEnv, query: SubjectQuery & { reaso
       counts.recommendations++;
     }
     if (recIds.length) {
-      counts.reviews = Number((await trx.updateTable('reviews').set({ final: null, reason: null, issues: '[]' }).where('recommendation_id', 'in', recIds).executeTakeFirst()).numUpdatedRows);
+      counts.reviews = Number((await trx.updateTable('reviews').set({ final: null, original: null, reason: null, issues: '[]' }).where('recommendation_id', 'in', recIds).executeTakeFirst()).numUpdatedRows);
       counts.outcomes = Number((await trx.updateTable('outcomes').set({ note: null }).where('recommendation_id', 'in', recIds).executeTakeFirst()).numUpdatedRows);
     }
 

@@ -55,7 +55,7 @@ export async function applyRetention(db: Kysely<DB>, options: { now: Date; actor
       }
       const ids = rows.map((r) => r.id);
       if (ids.length) {
-        out.reviews += Number((await trx.updateTable('reviews').set({ final: null, reason: null, issues: '[]' }).where('recommendation_id', 'in', ids).executeTakeFirst()).numUpdatedRows);
+        out.reviews += Number((await trx.updateTable('reviews').set({ final: null, original: null, reason: null, issues: '[]' }).where('recommendation_id', 'in', ids).executeTakeFirst()).numUpdatedRows);
         out.outcomes += Number((await trx.updateTable('outcomes').set({ note: null }).where('recommendation_id', 'in', ids).executeTakeFirst()).numUpdatedRows);
       }
       out.recommendations += rows.length;
