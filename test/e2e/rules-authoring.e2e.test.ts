@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
   });
 
   it('threshold, phrases in two languages, a new rule and two scenarios from the form; the saved diff is exactly that', async () => {
-    const { page, errors } = await signedIn(browser, web.url, web.tokens.manager, { width: 1280, height: 800 });
+    const { page, errors } = await signedIn(browser, web.url, web.tokens.manager, { width: 1280, height: 800, timeoutMs: 40_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rules' }).click();
     const preview = page.getByRole('region', { name: 'Live preview' });
     await expect.poll(() => preview.innerText(), { timeout: 20_000 }).toContain(`${DEMO_LEAD_COUNT} leads`);
@@ -125,7 +125,8 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     const pinned: string[] = [];
     for (const i of [0, 1]) {
       const id = await rows.nth(i).locator('button').innerText();
-      await rows.nth(i).locator('button').click();
+      // Click the lead by its id: the live preview may re-render the rows between reading and clicking.
+      await changed.getByRole('button', { name: id, exact: true }).click();
       const detail = preview.getByRole('region', { name: `Changed lead ${id}` });
       await detail.getByRole('button', { name: 'Pin as scenario' }).click();
       pinned.push(id);
