@@ -19,6 +19,7 @@ const RunParams = z.object({ id: z.string().max(100) });
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 const SSE_POLL_MS = 500;
+const SSE_HEARTBEAT_MS = 1000;
 
 async function runOr404(db: Parameters<typeof repo.findRun>[0], id: string) {
   const run = await repo.findRun(db, id);
@@ -185,12 +186,16 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       let last = '';
+      let lastSentAt = 0;
       try {
         while (open) {
           const view = runView(run);
           const progress = { status: view.status, ...view.progress };
-          if (JSON.stringify(progress) !== last) {
+          // A change at once, and at least once a second otherwise (loading the dataset before the
+          // first results, computing the metrics after the last): the page always knows it is alive.
+          if (JSON.stringify(progress) !== last || Date.now() - lastSentAt >= SSE_HEARTBEAT_MS) {
             last = JSON.stringify(progress);
+            lastSentAt = Date.now();
             send('progress', progress);
           }
           if (TERMINAL.has(run.status)) {
