@@ -9,12 +9,11 @@
  *   npx tsx bench/endpoint.ts [--seconds 15] [--connections 16] [--db embedded|postgres|both]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
+import { scratchDb } from './scratch-db.ts';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { demoLeads } from '../test/helpers/demo-leads.ts';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const).filter(([a]) => a.startsWith('--')));
@@ -26,16 +25,6 @@ const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 // A realistic mix: every 10th demo lead (contact, wait and blocked ones alike).
 const bodies = demoLeads().filter((_, i) => i % 10 === 0).map((lead) => JSON.stringify({ lead, as_of: '2026-11-20' }));
 
-async function scratchDb() {
-  const name = `rekindle_endpoint_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: baseUrl });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => { const d = new pg.Client({ connectionString: baseUrl }); await d.connect(); await d.query(`drop database if exists ${name} with (force)`); await d.end(); } };
-}
 
 interface Started { child: ChildProcess; line: Record<string, string | number> }
 
@@ -88,7 +77,7 @@ const figures = (result: autocannon.Result) => ({
 });
 
 async function run(kind: 'embedded' | 'postgres') {
-  const scratch = kind === 'postgres' ? await scratchDb() : null;
+  const scratch = kind === 'postgres' ? await scratchDb(baseUrl, 'rekindle_endpoint') : null;
   const ours = await startServer('bench/endpoint-server.ts', kind, scratch?.url ?? '');
   const base = `http://127.0.0.1:${ours.line.port}`;
   const manager = String(ours.line.manager);
@@ -108,7 +97,7 @@ async function run(kind: 'embedded' | 'postgres') {
   await stopServer(ours);
 
   // The ceiling on a fresh database of the same kind (PostgreSQL: another scratch database on the same server).
-  const scratch2 = kind === 'postgres' ? await scratchDb() : null;
+  const scratch2 = kind === 'postgres' ? await scratchDb(baseUrl, 'rekindle_endpoint') : null;
   const ceiling = await startServer('bench/endpoint-ceiling-server.ts', kind, scratch2?.url ?? '');
   const cbase = `http://127.0.0.1:${ceiling.line.port}`;
   const rowCount = async () => (await (await fetch(`${cbase}/ceiling/count`)).json()).total as number;

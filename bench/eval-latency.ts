@@ -8,9 +8,8 @@
  *   npx tsx bench/eval-latency.ts [--leads 20000] [--db embedded|postgres|both]
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import readline from 'node:readline';
-import pg from 'pg';
+import { scratchDb } from './scratch-db.ts';
 import { generateLeads } from '../datasets/generator/index.ts';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const).filter(([a]) => a.startsWith('--')));
@@ -23,19 +22,9 @@ const pct = (xs: number[], p: number) => {
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 10) / 10 : null;
 };
 
-async function scratchDb() {
-  const name = `rekindle_evallat_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: baseUrl });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => { const d = new pg.Client({ connectionString: baseUrl }); await d.connect(); await d.query(`drop database if exists ${name} with (force)`); await d.end(); } };
-}
 
 async function run(kind: 'embedded' | 'postgres') {
-  const scratch = kind === 'postgres' ? await scratchDb() : null;
+  const scratch = kind === 'postgres' ? await scratchDb(baseUrl, 'rekindle_evallat') : null;
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/endpoint-server.ts', kind, scratch?.url ?? ''], {
     stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_EVAL_THREAD: '1' },
   });
