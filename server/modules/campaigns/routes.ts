@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.ts';
+import { streamProgress } from '../../http/progress-stream.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { resolveDataset } from '../datasets/service.ts';
 import { campaignRecovery } from './recovery.ts';
@@ -17,7 +18,6 @@ const runners = ['manager', 'admin'] as const;
 const readers = ['manager', 'engineer', 'admin'] as const;
 const Params = z.object({ id: z.string().max(100) });
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
-const SSE_POLL_MS = 500;
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function campaignOr404(db: Parameters<typeof repo.findCampaign>[0], id: string) {
@@ -165,43 +165,12 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      let row = await campaignOr404(app.db, request.params.id);
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      let open = true;
-      const end = () => {
-        if (!open) return;
-        open = false;
-        streams.delete(end);
-        raw.end();
-      };
-      streams.add(end);
-      raw.on('close', () => {
-        open = false;
-        streams.delete(end);
+      await streamProgress(reply, streams, {
+        first: await campaignOr404(app.db, request.params.id),
+        reload: (r) => campaignOr404(app.db, r.id),
+        progress: (r) => ({ status: r.status, done: r.done_count, total: r.total, selected: r.selected, held_out: r.held_out, queued: r.queued }),
+        done: (r) => (TERMINAL.has(r.status) ? campaignView(r) : null),
       });
-      const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      let last = '';
-      try {
-        while (open) {
-          const progress = { status: row.status, done: row.done_count, total: row.total, selected: row.selected, held_out: row.held_out, queued: row.queued };
-          if (JSON.stringify(progress) !== last) {
-            last = JSON.stringify(progress);
-            send('progress', progress);
-          }
-          if (TERMINAL.has(row.status)) {
-            send('done', campaignView(row));
-            break;
-          }
-          await new Promise((resolve) => setTimeout(resolve, SSE_POLL_MS));
-          if (!open) break;
-          row = await campaignOr404(app.db, row.id);
-        }
-      } catch (e) {
-        if (open) send('error', { detail: (e as Error).message });
-      }
-      end();
     },
   );
 };

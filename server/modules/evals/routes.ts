@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DECISIONS, IsoDate } from '../../domain/lead.ts';
 import { headlineMetrics, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
 import { AppError } from '../../http/errors.ts';
+import { streamProgress } from '../../http/progress-stream.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { findLead } from '../datasets/repository.ts';
 import { resolveDataset } from '../datasets/service.ts';
@@ -18,8 +19,6 @@ const roles = ['manager', 'engineer'] as const;
 const RunParams = z.object({ id: z.string().max(100) });
 const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
-const SSE_POLL_MS = 500;
-const SSE_HEARTBEAT_MS = 1000;
 
 async function runOr404(db: Parameters<typeof repo.findRun>[0], id: string) {
   const run = await repo.findRun(db, id);
@@ -168,48 +167,16 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      let run = await runOr404(app.db, request.params.id);
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      let open = true;
-      const end = () => {
-        if (!open) return;
-        open = false;
-        streams.delete(end);
-        raw.end();
-      };
-      streams.add(end);
-      raw.on('close', () => {
-        open = false;
-        streams.delete(end);
+      const run = await runOr404(app.db, request.params.id);
+      await streamProgress(reply, streams, {
+        first: run,
+        reload: (r) => runOr404(app.db, r.id),
+        progress: (r) => {
+          const view = runView(r);
+          return { status: view.status, ...view.progress };
+        },
+        done: (r) => (TERMINAL.has(r.status) ? { status: r.status, error: r.error, metrics: (r.metrics as EvalMetrics | null) ?? null } : null),
       });
-      const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      let last = '';
-      let lastSentAt = 0;
-      try {
-        while (open) {
-          const view = runView(run);
-          const progress = { status: view.status, ...view.progress };
-          // A change at once, and at least once a second otherwise (loading the dataset before the
-          // first results, computing the metrics after the last): the page always knows it is alive.
-          if (JSON.stringify(progress) !== last || Date.now() - lastSentAt >= SSE_HEARTBEAT_MS) {
-            last = JSON.stringify(progress);
-            lastSentAt = Date.now();
-            send('progress', progress);
-          }
-          if (TERMINAL.has(run.status)) {
-            send('done', { status: run.status, error: run.error, metrics: (run.metrics as EvalMetrics | null) ?? null });
-            break;
-          }
-          await new Promise((resolve) => setTimeout(resolve, SSE_POLL_MS));
-          if (!open) break;
-          run = await runOr404(app.db, run.id);
-        }
-      } catch (e) {
-        if (open) send('error', { detail: (e as Error).message });
-      }
-      end();
     },
   );
 
