@@ -80,22 +80,18 @@ describe.each(DB_TARGETS)('evaluation runs on $kind', (target) => {
     const db = t.database.db;
     await db.deleteFrom('provider_cache').execute();
     const writer = slowTemplateWriter(40);
-    let started = performance.now();
     const first = await runCandidateOnDataset(env, { datasetId, label: 'cold' }, { writer });
-    const coldMs = performance.now() - started;
     const drafted = first.metrics.drafts;
     expect(writer.calls).toBe(drafted);
     expect(first.metrics.cached).toBe(0);
 
-    started = performance.now();
+    // The writer is not called again: every draft comes from the cache. (How much faster that
+    // is belongs to bench/, not to an assertion that a loaded CI machine can fail.)
     const second = await runCandidateOnDataset(env, { datasetId, label: 'warm' }, { writer });
-    const warmMs = performance.now() - started;
     expect(writer.calls).toBe(drafted);
     expect(second.metrics.cached).toBe(drafted);
     const cachedFlags = await db.selectFrom('eval_results').select(['cached', 'decision']).where('run_id', '=', second.runId).execute();
     expect(cachedFlags.filter((r) => r.cached).length).toBe(drafted);
-    expect(second.metrics.latency_ms.p90).toBeLessThan(first.metrics.latency_ms.p90);
-    expect(warmMs).toBeLessThan(coldMs);
     const { latency_ms: _a, cached: _b, ...warm } = second.metrics;
     const { latency_ms: _c, cached: _d, ...cold } = first.metrics;
     expect(warm).toEqual(cold);
