@@ -44,7 +44,25 @@ function clauseAround(folded: string, index: number): string {
 
 interface RawDate { index: number; length: number; date: Date; dayCertain: boolean }
 
-function parseAll(text: PreparedText, ref: Date, language: string | null): RawDate[] {
+// chrono's readings of a text depend on the text, its date and the parsers only: cached, so a
+// dataset previewed or evaluated again does not parse every note again (a chrono parse costs
+// ~15-25 us). Entries are never mutated (findDateMentions only reads them). Bounded like the
+// text understanding caches: cleared when full.
+const PARSED = new Map<string, readonly RawDate[]>();
+const MAX_PARSED = 100_000;
+
+function parseAll(text: PreparedText, ref: Date, language: string | null): readonly RawDate[] {
+  const key = `${language === 'de' ? 'de' : ''}\u0000${ref.getTime()}\u0000${text.original}`;
+  let found = PARSED.get(key);
+  if (found === undefined) {
+    found = parseUncached(text, ref, language);
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(key, found);
+  }
+  return found;
+}
+
+function parseUncached(text: PreparedText, ref: Date, language: string | null): RawDate[] {
   const found: RawDate[] = [];
   const parsers = language === 'de' ? [chrono.de, chrono.en] : [chrono.en];
   for (const parser of parsers) {

@@ -40,13 +40,15 @@ export function quoteStart(text: string): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const trimmed = line.trim();
-    const twoLines = i + 1 < lines.length ? `${trimmed} ${lines[i + 1].trim()}` : trimmed;
+    // Every ATTRIBUTION and FROM_LINE match ends in or contains ":", and SEPARATOR needs "--":
+    // checked first, so the backtracking patterns run only on lines that could match.
+    const colon = trimmed.includes(':');
     if (
       (trimmed.startsWith('>') && i > 0) ||
-      SEPARATOR.test(trimmed) ||
-      ATTRIBUTION.test(trimmed) ||
-      (/^(?:on|am|le|el|il|op|dne|w dniu)\b/i.test(trimmed) && ATTRIBUTION.test(twoLines)) ||
-      (FROM_LINE.test(trimmed) && lines.slice(i + 1, i + 4).some((l) => SENT_LINE.test(l)))
+      (trimmed.includes('--') && SEPARATOR.test(trimmed)) ||
+      (colon && ATTRIBUTION.test(trimmed)) ||
+      (/^(?:on|am|le|el|il|op|dne|w dniu)\b/i.test(trimmed) && i + 1 < lines.length && ATTRIBUTION.test(`${trimmed} ${lines[i + 1].trim()}`)) ||
+      (colon && FROM_LINE.test(trimmed) && lines.slice(i + 1, i + 4).some((l) => SENT_LINE.test(l)))
     ) {
       return offset;
     }

@@ -69,8 +69,15 @@ const PRICE_CONTEXT = new RegExp(
   'giu',
 );
 
+// Built once (they were rebuilt on every call; matchAll works on a copy, so sharing them is safe).
+const CURRENCY_THEN_NUMBER = new RegExp(`${CUR_BEFORE}\\s?${NUM}\\s*${THOUSANDS}?(?![\\d])`, 'gu');
+const NUMBER_THEN_CURRENCY = new RegExp(`(?<![\\d.,])${NUM}\\s*${THOUSANDS}?\\s*(?:,-|\\.-)?\\s*${CUR_AFTER}(?![a-zA-Zčćžšđ])`, 'gu');
+const NUMBER_K = new RegExp(`(?<![\\d.,€$£])${NUM}\\s*(k|K)\\b`, 'gu');
+const DIGIT = /\d/;
+
 export function extractAmounts(text: string): AmountMention[] {
-  if (!text) return [];
+  // Every pattern below needs a digit (NUM): most clauses and record texts have none.
+  if (!text || !DIGIT.test(text)) return [];
   const found: AmountMention[] = [];
   const add = (m: RegExpMatchArray, rawNum: string, cur: string | null, suffix: string | undefined, start: number) => {
     const n = parseAmountNumber(rawNum);
@@ -79,9 +86,9 @@ export function extractAmounts(text: string): AmountMention[] {
     if (found.some((f) => index < f.index + f.text.length && f.index < index + m[0].length)) return;
     found.push({ text: m[0].trim(), index, value: scaled(n, suffix), currency: currencyCode(cur), approximate: isApproximate(text, start) });
   };
-  for (const m of text.matchAll(new RegExp(`${CUR_BEFORE}\\s?${NUM}\\s*${THOUSANDS}?(?![\\d])`, 'gu'))) add(m, m[2], m[1], m[3], m.index ?? 0);
-  for (const m of text.matchAll(new RegExp(`(?<![\\d.,])${NUM}\\s*${THOUSANDS}?\\s*(?:,-|\\.-)?\\s*${CUR_AFTER}(?![a-zA-Zčćžšđ])`, 'gu'))) add(m, m[1], m[3], m[2], m.index ?? 0);
-  for (const m of text.matchAll(new RegExp(`(?<![\\d.,€$£])${NUM}\\s*(k|K)\\b`, 'gu'))) add(m, m[1], null, m[2], m.index ?? 0);
+  for (const m of text.matchAll(CURRENCY_THEN_NUMBER)) add(m, m[2], m[1], m[3], m.index ?? 0);
+  for (const m of text.matchAll(NUMBER_THEN_CURRENCY)) add(m, m[1], m[3], m[2], m.index ?? 0);
+  for (const m of text.matchAll(NUMBER_K)) add(m, m[1], null, m[2], m.index ?? 0);
   for (const m of text.matchAll(PRICE_CONTEXT)) {
     const rawNum = m[2];
     const n = parseAmountNumber(rawNum);

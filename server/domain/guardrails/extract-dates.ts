@@ -4,6 +4,7 @@
  * patterns read numeric dates (so "3/11" keeps both readings), month-level phrases and Croatian.
  */
 import * as chrono from 'chrono-node';
+import { chronoMayFindDates } from './chrono-prefilter.ts';
 import { type DateMention, type DayRange, aroundDay, exactDay, utcDay, validDay, weekdayNamed } from './date-range.ts';
 import { extractMonthPhrases } from './extract-month-phrases.ts';
 import { fold } from './text-utils.ts';
@@ -11,7 +12,7 @@ import { fold } from './text-utils.ts';
 // Mentions of the present are not claims about the record.
 const PRESENT = /^(today|now|tonight|this (morning|afternoon|evening)|heute|jetzt|gerade|danas|sada|večeras)\b/i;
 
-const FULL_WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|weekend|Wochenende|week|Woche|month|Monat|year|Jahr|days?|Tagen?)\b/i;
+export const FULL_WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|weekend|Wochenende|week|Woche|month|Monat|year|Jahr|days?|Tagen?)\b/i;
 
 function numericDates(text: string): DateMention[] {
   const out: DateMention[] = [];
@@ -55,6 +56,7 @@ function relativeTolerance(span: string): number | null {
 }
 
 function chronoDates(text: string, asOf: Date): DateMention[] {
+  if (!chronoMayFindDates(text)) return []; // most record texts name no date; chrono is the cost
   const ref = { instant: new Date(asOf.getTime() + 12 * 3_600_000), timezone: 'UTC' };
   const results = [...chrono.en.parse(text, ref), ...chrono.de.parse(text, ref)];
   const out: DateMention[] = [];

@@ -15,6 +15,22 @@ import { isCorpusPath, parseIntentCorpus } from '../text/corpus.ts';
 
 export const RULESET_FILE = /\.ya?ml$/i;
 
+// The intent corpus is most of a ruleset's YAML and rarely changes while rules are edited: its
+// parse is kept by the corpus files' content hash (the corpus object is never mutated).
+const corpora = new Map<string, ReturnType<typeof parseIntentCorpus>>();
+function corpusOf(files: Readonly<Record<string, string>>): ReturnType<typeof parseIntentCorpus> {
+  const corpusFiles: Record<string, string> = {};
+  for (const p of Object.keys(files)) if (isCorpusPath(p)) corpusFiles[p] = files[p];
+  const key = contentHash(corpusFiles);
+  let parsed = corpora.get(key);
+  if (!parsed) {
+    parsed = parseIntentCorpus(corpusFiles);
+    if (corpora.size >= 8) corpora.delete(corpora.keys().next().value!);
+    corpora.set(key, parsed);
+  }
+  return parsed;
+}
+
 /** sha256 over the sorted paths and contents; the version id of a ruleset. */
 export function contentHash(files: Readonly<Record<string, string>>): string {
   const h = createHash('sha256');
@@ -111,7 +127,7 @@ export function parseRulesetFiles(files: Readonly<Record<string, string>>): Rule
     });
     if (!isMap(doc.contents) && doc.contents !== null) errors.push(errorAt(f, [], 'a ruleset file must be a mapping'));
   }
-  const { corpus, errors: corpusErrors } = parseIntentCorpus(files);
+  const { corpus, errors: corpusErrors } = corpusOf(files);
   errors.push(...corpusErrors);
   if (!settings && errors.length === 0) {
     errors.push({ file: Object.keys(files).sort().find((p) => RULESET_FILE.test(p) && !isCorpusPath(p)) ?? '(no yaml files)', message: 'no file defines `ruleset:` settings (name, when_nothing_matches, ...)' });

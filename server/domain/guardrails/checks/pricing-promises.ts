@@ -8,7 +8,7 @@
  * word or a money amount together with a word that changes it. A negation in the same clause
  * ("I cannot offer a discount", "einen Nachlass kann ich leider nicht anbieten") takes it back.
  */
-import { extractAmounts } from '../extract-amounts.ts';
+import { type AmountMention, extractAmounts } from '../extract-amounts.ts';
 import {
   CHANGE_CUE, CLAUSE_NEGATION, COMPARED, FEE_NOUN, FREE, FREE_NOT_MONEY, GUARANTEE, MATCH, NEGATED_NOUN, NOT_CHARGED,
   MEETS_BUDGET, PERCENT, PRICE_HOLDS, PRICE_NOUN, REDUCE_WORD, REDUCED_AFTER, REDUCTION, vocab, WAIVE,
@@ -18,6 +18,9 @@ import type { GroundingCheck, GroundingContext, GroundingIssue } from '../types.
 interface Clause {
   text: string;
   ctx: GroundingContext;
+  /** Memos: several rules read the clause's amounts and its money text. */
+  amounts?: AmountMention[];
+  money?: string;
 }
 
 /** A rule returns the words that make the promise, or null. */
@@ -34,10 +37,18 @@ const HONOUR_OLD = vocab(
   '(?:alte[n]?|ursprüngliche[n]?|abgelaufene[n]?) (?:preis|angebot) (?:\\S+ ){0,3}(?:halten|gilt|gelten)', 'produž\\p{L}* (?:\\S+ ){0,2}ponud\\p{L}*', 'stara cijena vrijedi',
 );
 
-const amounts = (c: Clause) => extractAmounts(c.text);
+const amounts = (c: Clause) => (c.amounts ??= extractAmounts(c.text));
 const isQuoted = (c: Clause, value: number) => (c.ctx.lead.quotes ?? []).some((q) => q?.amount != null && Math.abs(q.amount - value) <= 0.5);
 /** The clause without "feel free", "free to", "a free date": uses of free that are not about money. */
-const moneyText = (c: Clause) => c.text.replace(new RegExp(FREE_NOT_MONEY.source, 'giu'), (m) => ' '.repeat(m.length));
+const FREE_NOT_MONEY_ALL = new RegExp(FREE_NOT_MONEY.source, 'giu'); // replace() starts it at 0 and leaves it at 0
+const moneyText = (c: Clause) => (c.money ??= c.text.replace(FREE_NOT_MONEY_ALL, (m) => ' '.repeat(m.length)));
+/** The global ('giu') copy of a vocabulary pattern, built once per pattern (matchAll scans a copy of it). */
+const globalCopies = new Map<RegExp, RegExp>();
+function globalCopy(words: RegExp): RegExp {
+  let re = globalCopies.get(words);
+  if (!re) globalCopies.set(words, (re = new RegExp(words.source, 'giu')));
+  return re;
+}
 /**
  * A reduction word right beside a figure that is not the quoted price: "knock 300 euros off",
  * "save 200 EUR", "spustit ćemo cijenu za 300 eura"; not "the 2,450 EUR quote covers carrying
@@ -46,7 +57,7 @@ const moneyText = (c: Clause) => c.text.replace(new RegExp(FREE_NOT_MONEY.source
 function nearAmount(c: Clause, words: RegExp): RegExpMatchArray | null {
   const figures = amounts(c);
   if (!figures.length) return null;
-  for (const m of c.text.matchAll(new RegExp(words.source, 'giu'))) {
+  for (const m of c.text.matchAll(globalCopy(words))) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const near = figures.some((f) =>
