@@ -23,10 +23,9 @@
  * at these rates about 6-8 hours; each worker holds the dataset in memory (about 17 KB a lead here).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { generateLeads } from '../datasets/generator/index.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { openDatabase } from '../server/db/database.ts';
@@ -35,6 +34,7 @@ import { findCampaign } from '../server/modules/campaigns/repository.ts';
 import { createCampaign } from '../server/modules/campaigns/service.ts';
 import { importRows } from '../server/modules/datasets/import-service.ts';
 import { createDataset } from '../server/modules/datasets/service.ts';
+import { scratchDb } from './scratch-db.ts';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const).filter(([a]) => a.startsWith('--')));
 const count = Number(args.get('--count') ?? 100_000);
@@ -42,13 +42,12 @@ const workerCounts = (args.get('--workers') ?? '1,2').split(',').map(Number);
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const AS_OF = '2026-11-20';
 
-const name = `rekindle_bench_campaign_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: baseUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(baseUrl);
-url.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: url.toString() });
+const scratch = await scratchDb(baseUrl, 'rekindle_bench_campaign');
+const url = new URL(scratch.url);
+const name = url.pathname.slice(1);
+const database = await openDatabase({ databaseUrl: scratch.url });
+const load = () => os.loadavg().map((v) => v.toFixed(1)).join(' / ');
+console.log(`load average (1 / 5 / 15 min) at start: ${load()} on ${os.cpus().length} cores`);
 
 function rssMb(pid: number): number {
   try {
@@ -63,12 +62,17 @@ try {
   await bootstrap(database.db, { seedDemo: false });
   const t0 = performance.now();
   const ds = await createDataset(database.db, { name: 'bench-campaign', as_of: AS_OF }, 'bench');
+  // Generated and inserted as a stream (the generator yields one lead at a time; the import
+  // inserts 1,000 rows a statement): the leads are never one array in memory.
   async function* rows() {
     let line = 0;
     for (const lead of generateLeads({ seed: 16, count, asOf: AS_OF })) yield { line: ++line, ok: true as const, lead: lead as Lead };
   }
   await importRows(database.db, ds.id, rows(), { actor: 'bench', format: 'jsonl' });
-  console.log(`imported ${count.toLocaleString('en')} generated leads in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${name})`);
+  console.log(
+    `imported ${count.toLocaleString('en')} generated leads in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${name}); ` +
+      `bench process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB; load ${load()}`,
+  );
 
   for (const [k, workers] of workerCounts.entries()) {
     const { campaign } = await createCampaign(database.db, { dataset_id: ds.id, as_of: AS_OF, holdout_pct: 10 + k }, 'bench');
@@ -100,12 +104,11 @@ try {
     console.log(
       `${workers} worker${workers > 1 ? 's' : ''}: ${row?.status}, ${row?.done_count.toLocaleString('en')} leads in ${seconds.toFixed(1)} s = ${((row?.done_count ?? 0) / seconds).toFixed(0)} leads/s; ` +
         `leads/s per quarter ${perQuarter.map((v) => v.toFixed(0)).join(' / ')}; peak RSS per worker ${[...peaks.values()].map((v) => `${v.toFixed(0)} MB`).join(', ')}; ` +
-        `selected ${row?.selected}, held out ${row?.held_out}, queued ${row?.queued}, expected recovered revenue ${row?.expected_recovered_revenue}`,
+        `selected ${row?.selected}, held out ${row?.held_out}, queued ${row?.queued}, expected recovered revenue ${row?.expected_recovered_revenue}; load ${load()}`,
     );
   }
 } finally {
   await database.close();
   await new Promise((resolve) => setTimeout(resolve, 200));
-  await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-  await admin.end();
+  await scratch.drop().catch(() => undefined);
 }
