@@ -87,9 +87,17 @@ export async function duplicateIndexOf(db: Kysely<DB>, campaign: repo.CampaignRo
   for (let i = 0; i < candidates.length; i += 1000) {
     const rows = await db
       .selectFrom('leads')
-      .select(['lead_id', sql<string | null>`record->>'created_at'`.as('created_at'), sql<Lead['contact']>`record->'contact'`.as('contact'), sql<Lead['service']>`record->'service'`.as('service')])
+      .select([
+        'lead_id', sql<string | null>`record->>'created_at'`.as('created_at'),
+        sql<string | null>`record->'contact'->>'email'`.as('email'), sql<string | null>`record->'contact'->>'phone'`.as('phone'),
+        // Only what the same-job test reads (a candidate is kept until the index is built).
+        sql<string | null>`record->'service'->>'origin'`.as('origin'), sql<string | null>`record->'service'->>'destination'`.as('destination'),
+        sql<string | null>`record->'service'->>'type'`.as('type'), sql<string | null>`record->'service'->>'date'`.as('date'),
+      ])
       .where('dataset_id', '=', campaign.dataset_id).where('seq', 'in', candidates.slice(i, i + 1000)).execute();
-    for (const r of rows) leads.push({ id: r.lead_id, created_at: r.created_at, contact: { email: r.contact?.email ?? null, phone: r.contact?.phone ?? null }, service: r.service } as Lead);
+    for (const r of rows) {
+      leads.push({ id: r.lead_id, created_at: r.created_at, contact: { email: r.email, phone: r.phone }, service: { origin: r.origin, destination: r.destination, type: r.type, date: r.date } } as Lead);
+    }
   }
   return buildDatasetIndex(leads);
 }
