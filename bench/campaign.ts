@@ -9,18 +9,15 @@
  *   npx tsx bench/campaign.ts [--count 100000] [--workers 1,2]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres (default); the scratch database is dropped after.
  *
- * Measured 2026-12-01 (`npx tsx bench/campaign.ts --count 20000`, 2 cores shared with about eight
- * other busy sessions, so absolute figures are several times below a quiet machine: the pipeline
- * alone ran at 13 ms per lead then, against 1.4-1.7 ms in bench/eval.ts on a quiet one):
- *   import of 20,000 generated leads 9.1 s;
- *   1 worker:  20,000 leads in 591.5 s = 34 leads/s; per quarter 32 / 49 / 64 / 54 leads/s; peak RSS 334 MB;
- *   2 workers: 20,000 leads in 436.9 s = 46 leads/s (1.35x); per quarter 50 / 67 / 84 / 76; peak RSS 358 + 260 MB;
- *   selected 3,853 (19.3%), held out 389 / 428 (10.1% / 11.1% with holdout 10 / 11), expected recovered revenue 627,194.
- * The rate does not fall as a campaign goes on (the first quarter carries each worker's start and
- * dataset load), so the time grows linearly with the leads. Per lead: the decision pass (features,
- * rules, draft for contact / wait), then for the ~17% queued the production service again (draft,
- * guardrails, recommendation row + audit entry). 1,000,000 leads were not run in the time left:
- * at these rates about 6-8 hours; each worker holds the dataset in memory (about 17 KB a lead here).
+ * Measured 2026-12-01 20:00 UTC (`npx tsx bench/campaign.ts --count 100000`, 2 cores, load average
+ * 12-24 from about eight other busy sessions, so absolute figures are noisy and several times
+ * below a quiet machine): import 100,000 generated leads 35.5 s; duplicate index (each worker's
+ * start) about 40 s; 1 worker 1,795 s = 56 leads/s, per quarter 53 / 42 / 71 / 118, peak RSS 725 MB;
+ * 2 workers 950 s = 105 leads/s (1.9x), per quarter 103 / 133 / 130 / 129, peak RSS 695 + 611 MB;
+ * selected 16,194, expected recovered revenue 2,563,019. The rate does not fall as the campaign
+ * goes on (the quarters move with the machine's load, not with progress): time grows linearly.
+ * 1,000,000 leads were not run: at these rates about 5 h with 1 worker, 2.6 h with 2. See
+ * bench/README.md for the breakdown and the extrapolation.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,7 +27,8 @@ import { generateLeads } from '../datasets/generator/index.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { openDatabase } from '../server/db/database.ts';
 import type { Lead } from '../server/domain/lead.ts';
-import { findCampaign } from '../server/modules/campaigns/repository.ts';
+import { duplicateIndexOf } from '../server/modules/campaigns/chunk-runner.ts';
+import { findCampaign, type CampaignRow } from '../server/modules/campaigns/repository.ts';
 import { createCampaign } from '../server/modules/campaigns/service.ts';
 import { importRows } from '../server/modules/datasets/import-service.ts';
 import { createDataset } from '../server/modules/datasets/service.ts';
@@ -72,6 +70,15 @@ try {
   console.log(
     `imported ${count.toLocaleString('en')} generated leads in ${((performance.now() - t0) / 1000).toFixed(1)} s (PostgreSQL ${name}); ` +
       `bench process RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB; load ${load()}`,
+  );
+
+  // What each worker does once per campaign before its first chunk: the duplicate index.
+  const t1 = performance.now();
+  const rss1 = process.memoryUsage().rss;
+  const index = await duplicateIndexOf(database.db, { id: 'bench', dataset_id: ds.id, as_of: AS_OF } as CampaignRow);
+  console.log(
+    `duplicate index (each worker's start): ${index.duplicates.size.toLocaleString('en')} leads in contact groups of 2+, built in ${((performance.now() - t1) / 1000).toFixed(1)} s, ` +
+      `RSS +${((process.memoryUsage().rss - rss1) / 2 ** 20).toFixed(0)} MB`,
   );
 
   for (const [k, workers] of workerCounts.entries()) {
