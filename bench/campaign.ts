@@ -94,20 +94,30 @@ try {
     const exited = children.map((c) => new Promise<void>((resolve) => c.once('exit', () => resolve())));
     let allExited = false;
     void Promise.all(exited).then(() => (allExited = true));
-    const quarters: number[] = [];
+    // (time, leads done) once a second; a quarter's end is interpolated between the two samples
+    // around it (a small run can cross several quarters within one second).
+    const samples: [number, number][] = [[started, 0]];
     let row = await findCampaign(database.db, campaign.id);
     // Until done (a worker exits when nothing is claimable; the others finish their chunks).
     while (row && row.status !== 'done' && row.status !== 'failed' && !allExited) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       for (const c of children) if (c.pid) peaks.set(c.pid, Math.max(peaks.get(c.pid) ?? 0, rssMb(c.pid)));
       row = await findCampaign(database.db, campaign.id);
-      const q = Math.floor((4 * (row?.done_count ?? 0)) / (row?.total || 1));
-      while (quarters.length < Math.min(q, 4)) quarters.push(performance.now());
+      samples.push([performance.now(), row?.done_count ?? 0]);
     }
     await Promise.all(exited);
     row = await findCampaign(database.db, campaign.id);
     const seconds = (performance.now() - started) / 1000;
-    const perQuarter = quarters.map((t, i) => (count / 4) / ((t - (i ? quarters[i - 1] : started)) / 1000));
+    const total = row?.total || 1;
+    const quarterEnd = (q: number) => {
+      const goal = (q * total) / 4;
+      const i = samples.findIndex(([, done]) => done >= goal);
+      if (i <= 0) return i === 0 ? started : NaN;
+      const [t0, d0] = samples[i - 1], [t1, d1] = samples[i];
+      return t0 + ((goal - d0) / (d1 - d0)) * (t1 - t0);
+    };
+    const ends = [0, 1, 2, 3, 4].map(quarterEnd);
+    const perQuarter = [1, 2, 3, 4].map((q) => total / 4 / ((ends[q] - ends[q - 1]) / 1000)).filter((v) => Number.isFinite(v));
     console.log(
       `${workers} worker${workers > 1 ? 's' : ''}: ${row?.status}, ${row?.done_count.toLocaleString('en')} leads in ${seconds.toFixed(1)} s = ${((row?.done_count ?? 0) / seconds).toFixed(0)} leads/s; ` +
         `leads/s per quarter ${perQuarter.map((v) => v.toFixed(0)).join(' / ')}; peak RSS per worker ${[...peaks.values()].map((v) => `${v.toFixed(0)} MB`).join(', ')}; ` +
