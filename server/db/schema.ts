@@ -324,6 +324,10 @@ export interface CampaignChunksTable {
   status: 'queued' | 'running' | 'done';
   lease_owner: string | null;
   lease_expires_at: Date | null;
+  /** Counts of the chunk's leads, set when it completes (the campaign's are their sums). */
+  selected: Generated<number>;
+  held_out: Generated<number>;
+  queued: Generated<number>;
 }
 
 export interface CampaignLeadsTable {

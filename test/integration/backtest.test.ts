@@ -68,4 +68,26 @@ describe.each(DB_TARGETS)('backtests on $kind', (target) => {
     expect(unreplayed.progress.total).toBe(420);
     expect(unreplayed.metrics.decision_counts).not.toEqual(base.metrics.decision_counts);
   }, 240_000);
+
+  it('judges a replay by the events dated after T, never by the gold label outcomes of the dataset', async () => {
+    // The later export's gold labels contradict its dated events: every lead that came back after T
+    // is labeled no_response, every other labeled lead converted. A replay must count the events.
+    const fixture = withLaterEvents(demoLeads(200), { asOf: T, newLeads: 0 });
+    const cameBack = new Set(fixture.filter((l) => ['reactivated', 'converted'].includes(l.label?.outcome ?? '')).map((l) => l.id));
+    const lying = fixture.map((l) => (l.label ? { ...l, label: { ...l.label, outcome: cameBack.has(l.id) ? 'no_response' : 'converted' } } : l));
+    const id = await dataset('bt-lying-labels', '2027-01-19', lying);
+
+    const replay = await run({ dataset_id: id, as_of: T, label: 'backtest vs labels' });
+    expect(replay.status).toBe('done');
+    const r = replay.metrics.recovery;
+    expect(cameBack.size).toBeGreaterThan(0);
+    expect(r.a.recovered + r.b.recovered).toBe(cameBack.size);
+    expect(r.lift).toBeGreaterThan(1);
+
+    // The same dataset without a replay date is judged by its labels: the contradiction shows.
+    const plain = await run({ dataset_id: id, label: 'labels' });
+    const p = plain.metrics.recovery;
+    expect(p.a.recovered + p.b.recovered).toBe(lying.filter((l) => l.label?.outcome === 'converted').length);
+    expect(p.a.recovered + p.b.recovered).not.toBe(cameBack.size);
+  }, 240_000);
 });

@@ -10,6 +10,7 @@ import * as assignmentSupersede from './20261201T1620_assignment_supersede.ts';
 import * as privacy from './20261201T1630_privacy.ts';
 import * as campaigns from './20261201T1650_campaigns.ts';
 import * as textLabels from './20261201T1720_text_labels.ts';
+import * as campaignScale from './20261201T1930_campaign_scale.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201T1630_privacy': privacy,
   '20261201T1650_campaigns': campaigns,
   '20261201T1720_text_labels': textLabels,
+  '20261201T1930_campaign_scale': campaignScale,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,10 +6,10 @@
  * with drafts). The chunk counts as done only while this worker still holds it; a chunk worked
  * twice (a lost lease, a re-run) decides the same leads again and queues none of them twice.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { createdByAsOf, leadKnownAsOf } from '../../domain/features/known-as-of.ts';
-import { buildDatasetIndex, type DatasetIndex } from '../../domain/rules/index.ts';
+import { buildDatasetIndex, normaliseEmail, normalisePhone, type DatasetIndex } from '../../domain/features/dataset-index.ts';
 import type { Lead } from '../../domain/lead.ts';
 import { averageJobValue, leadValue } from '../../domain/metrics/recovered-revenue.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
@@ -31,43 +31,99 @@ export interface CampaignEnv {
 export const CHUNK_SIZE = 500;
 const CONCURRENCY = 16;
 
-interface CampaignLeads {
-  bySeq: Map<number, Lead>;
-  index: DatasetIndex;
+// The duplicate index of a campaign's dataset as of its date, once per process and campaign (it
+// needs the whole dataset). Kept for the two most recent campaigns. A chunk's own leads are read
+// from the database when it is worked, so a worker never holds the dataset (17 KB a lead).
+const indexes = new Map<string, Promise<DatasetIndex>>();
+
+const BUCKET_BITS = 24;
+
+/** FNV-1a: a 32-bit hash of a contact key (collisions only add candidates, never lose one). */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
-// The leads of a campaign's dataset as of its date, once per process and campaign (the duplicate
-// index needs the whole dataset). Kept for the two most recent campaigns.
-const loaded = new Map<string, Promise<CampaignLeads>>();
+function keysOf(email: string | null, phone: string | null): string[] {
+  const keys: string[] = [];
+  const e = normaliseEmail(email), p = normalisePhone(phone);
+  // Tagged as buildDatasetIndex tags them: an email never joins a phone.
+  if (e) keys.push(`0:${e}`);
+  if (p) keys.push(`1:${p}`);
+  return keys;
+}
 
-async function leadsOf(db: Kysely<DB>, campaign: repo.CampaignRow): Promise<CampaignLeads> {
-  let entry = loaded.get(campaign.id);
+/**
+ * The same index buildDatasetIndex gives over all the leads known at as_of, built over only the
+ * leads that can be in a contact group of two or more: a lead sharing no email or phone with any
+ * other is unique (group of one, no original), which is what the index says of a lead it lacks.
+ * One pass reads each lead's contact keys (hashed into counting buckets); a second reads the
+ * few candidates whose key bucket holds two or more (a hash collision adds a candidate, which the
+ * exact index then finds unique). Memory: 16 MB of buckets plus the candidates.
+ */
+export async function duplicateIndexOf(db: Kysely<DB>, campaign: repo.CampaignRow): Promise<DatasetIndex> {
+  const counts = new Uint8Array(1 << BUCKET_BITS);
+  const seqs: number[] = [];
+  const hashes: number[][] = [];
+  for (let after = -1; ; ) {
+    const page = await db
+      .selectFrom('leads')
+      .select(['seq', sql<string | null>`record->>'created_at'`.as('created_at'), sql<string | null>`record->'contact'->>'email'`.as('email'), sql<string | null>`record->'contact'->>'phone'`.as('phone')])
+      .where('dataset_id', '=', campaign.dataset_id).where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
+    for (const row of page) {
+      if (!createdByAsOf(row, campaign.as_of)) continue;
+      const hs = keysOf(row.email, row.phone).map((k) => hashKey(k) >>> (32 - BUCKET_BITS));
+      if (!hs.length) continue;
+      for (const h of hs) if (counts[h] < 2) counts[h]++;
+      seqs.push(row.seq);
+      hashes.push(hs);
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1].seq;
+  }
+  const candidates = seqs.filter((_, i) => hashes[i].some((h) => counts[h] > 1));
+  const leads: Lead[] = [];
+  for (let i = 0; i < candidates.length; i += 1000) {
+    const rows = await db
+      .selectFrom('leads')
+      .select([
+        'lead_id', sql<string | null>`record->>'created_at'`.as('created_at'),
+        sql<string | null>`record->'contact'->>'email'`.as('email'), sql<string | null>`record->'contact'->>'phone'`.as('phone'),
+        // Only what the same-job test reads (a candidate is kept until the index is built).
+        sql<string | null>`record->'service'->>'origin'`.as('origin'), sql<string | null>`record->'service'->>'destination'`.as('destination'),
+        sql<string | null>`record->'service'->>'type'`.as('type'), sql<string | null>`record->'service'->>'date'`.as('date'),
+      ])
+      .where('dataset_id', '=', campaign.dataset_id).where('seq', 'in', candidates.slice(i, i + 1000)).execute();
+    for (const r of rows) {
+      leads.push({ id: r.lead_id, created_at: r.created_at, contact: { email: r.email, phone: r.phone }, service: { origin: r.origin, destination: r.destination, type: r.type, date: r.date } } as Lead);
+    }
+  }
+  return buildDatasetIndex(leads);
+}
+
+const PAGE = 5000;
+
+function indexOf(db: Kysely<DB>, campaign: repo.CampaignRow): Promise<DatasetIndex> {
+  let entry = indexes.get(campaign.id);
   if (!entry) {
-    entry = (async () => {
-      const bySeq = new Map<number, Lead>();
-      const known: Lead[] = [];
-      for (let after = 0; ; ) {
-        const page = await db.selectFrom('leads').select(['seq', 'record']).where('dataset_id', '=', campaign.dataset_id).where('seq', '>', after).orderBy('seq').limit(5000).execute();
-        for (const row of page) {
-          const lead = row.record as Lead;
-          if (!createdByAsOf(lead, campaign.as_of)) continue;
-          bySeq.set(row.seq, lead);
-          known.push(lead);
-        }
-        if (page.length < 5000) break;
-        after = page[page.length - 1].seq;
-      }
-      return { bySeq, index: buildDatasetIndex(known) };
-    })();
-    entry.catch(() => loaded.delete(campaign.id));
-    if (loaded.size >= 2) loaded.delete(loaded.keys().next().value!);
-    loaded.set(campaign.id, entry);
+    entry = duplicateIndexOf(db, campaign);
+    entry.catch(() => indexes.delete(campaign.id));
+    if (indexes.size >= 2) indexes.delete(indexes.keys().next().value!);
+    indexes.set(campaign.id, entry);
   }
   return entry;
 }
 
+/** The chunk's leads that existed at as_of, in seq order (the (dataset_id, seq) index). */
+async function chunkLeads(db: Kysely<DB>, campaign: repo.CampaignRow, chunk: repo.ChunkRow): Promise<{ seq: number; lead: Lead }[]> {
+  const rows = await db.selectFrom('leads').select(['seq', 'record']).where('dataset_id', '=', campaign.dataset_id)
+    .where('seq', '>=', chunk.first_seq).where('seq', '<=', chunk.last_seq).orderBy('seq').execute();
+  return rows.map((r) => ({ seq: r.seq, lead: r.record as Lead })).filter((w) => createdByAsOf(w.lead, campaign.as_of));
+}
+
 export function forgetCampaignLeads(campaignId: string): void {
-  loaded.delete(campaignId);
+  indexes.delete(campaignId);
 }
 
 export type ChunkOutcome = 'done' | 'lost';
@@ -80,7 +136,7 @@ export async function workChunk(env: CampaignEnv, chunk: repo.ChunkRow, owner: s
   if (!release) throw new Error(`release ${campaign.release_id} of campaign ${campaign.id} no longer exists`);
   const candidate = await candidateForRelease(db, env.modelsDir, release);
   const textLabels = await currentTextLabels(db);
-  const { bySeq, index } = await leadsOf(db, campaign);
+  const index = await indexOf(db, campaign);
 
   let lost = false;
   const heartbeat = setInterval(() => {
@@ -88,11 +144,7 @@ export async function workChunk(env: CampaignEnv, chunk: repo.ChunkRow, owner: s
   }, Math.max(200, Math.floor(leaseMs / 3)));
   heartbeat.unref();
   try {
-    const work: { seq: number; lead: Lead }[] = [];
-    for (let s = chunk.first_seq; s <= chunk.last_seq; s++) {
-      const lead = bySeq.get(s);
-      if (lead) work.push({ seq: s, lead });
-    }
+    const work = await chunkLeads(db, campaign, chunk);
     // Decided as production decides (recommendMany queues them the same way): the suppression
     // list applies, so a lead selected here is never one that production would block.
     const suppressed = await lookupSuppressions(db, work.map((w) => ({ id: w.lead.id, keys: contactKeys(w.lead) })), null, { maxAgeMs: 1000 });

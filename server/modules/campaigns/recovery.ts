@@ -21,27 +21,28 @@ export interface CampaignRecovery {
 }
 
 export async function campaignRecovery(db: Kysely<DB>, campaign: repo.CampaignRow, laterDatasetId: string | null, windowDays = DEFAULT_OUTCOME_WINDOW_DAYS): Promise<CampaignRecovery> {
-  const selected = await repo.campaignLeads(db, campaign.id, true);
-  const recIds = selected.map((r) => r.recommendation_id).filter((id): id is string => !!id);
-  const recorded = new Set<string>();
+  // A page of selected leads at a time (with its recorded outcomes and later records): only the
+  // small (group, recovered) pairs of a million-lead campaign are kept.
+  const items: { inA: boolean; recovered: boolean }[] = [];
   let recordedCount = 0;
-  for (let i = 0; i < recIds.length; i += 1000) {
-    const rows = await db.selectFrom('outcomes').select(['recommendation_id', 'outcome']).where('recommendation_id', 'in', recIds.slice(i, i + 1000)).execute();
-    recordedCount += rows.length;
-    for (const r of rows) if (isRecovered(r.outcome)) recorded.add(r.recommendation_id);
-  }
-  const later = new Map<string, Lead>();
-  if (laterDatasetId) {
-    const ids = selected.map((r) => r.lead_id);
-    for (let i = 0; i < ids.length; i += 1000) {
-      const rows = await db.selectFrom('leads').select(['lead_id', 'record']).where('dataset_id', '=', laterDatasetId).where('lead_id', 'in', ids.slice(i, i + 1000)).execute();
+  for await (const page of repo.campaignLeadPages(db, campaign.id, true, 1000)) {
+    const recIds = page.map((r) => r.recommendation_id).filter((id): id is string => !!id);
+    const recorded = new Set<string>();
+    if (recIds.length) {
+      const rows = await db.selectFrom('outcomes').select(['recommendation_id', 'outcome']).where('recommendation_id', 'in', recIds).execute();
+      recordedCount += rows.length;
+      for (const r of rows) if (isRecovered(r.outcome)) recorded.add(r.recommendation_id);
+    }
+    const later = new Map<string, Lead>();
+    if (laterDatasetId) {
+      const rows = await db.selectFrom('leads').select(['lead_id', 'record']).where('dataset_id', '=', laterDatasetId).where('lead_id', 'in', page.map((r) => r.lead_id)).execute();
       for (const r of rows) later.set(r.lead_id, r.record as Lead);
     }
+    for (const r of page) {
+      const lead = later.get(r.lead_id);
+      const cameBack = lead ? isRecovered(outcomeAfter(lead, campaign.as_of, windowDays).outcome) : false;
+      items.push({ inA: !r.held_out, recovered: cameBack || (!!r.recommendation_id && recorded.has(r.recommendation_id)) });
+    }
   }
-  const items = selected.map((r) => {
-    const lead = later.get(r.lead_id);
-    const cameBack = lead ? isRecovered(outcomeAfter(lead, campaign.as_of, windowDays).outcome) : false;
-    return { inA: !r.held_out, recovered: cameBack || (!!r.recommendation_id && recorded.has(r.recommendation_id)) };
-  });
   return { comparison: compareRecovery(items), recorded_outcomes: recordedCount, later_dataset_id: laterDatasetId, window_days: windowDays };
 }

@@ -80,39 +80,43 @@ export async function insertCampaignLeads(db: Kysely<DB>, rows: NewCampaignLead[
   await db.insertInto('campaign_leads').values(rows).onConflict((oc) => oc.columns(['campaign_id', 'lead_id']).doNothing()).execute();
 }
 
+/** Links queue entries to their campaign leads: one statement per 500 pairs. */
 export async function setRecommendationIds(db: Kysely<DB>, campaignId: string, pairs: { lead_id: string; recommendation_id: string }[]): Promise<void> {
-  for (const p of pairs) {
-    await db.updateTable('campaign_leads').set({ recommendation_id: p.recommendation_id }).where('campaign_id', '=', campaignId).where('lead_id', '=', p.lead_id).execute();
+  for (let i = 0; i < pairs.length; i += 500) {
+    const values = sql.join(pairs.slice(i, i + 500).map((p) => sql`(${p.lead_id}, ${p.recommendation_id})`));
+    await sql`update campaign_leads l set recommendation_id = v.rec from (values ${values}) as v(lead_id, rec)
+               where l.campaign_id = ${campaignId} and l.lead_id = v.lead_id`.execute(db);
   }
 }
 
 /**
- * Marks the chunk done (only while `owner` holds it; false when it lost the chunk) and recounts
- * the campaign from its leads, so a chunk worked twice never counts twice.
+ * Marks the chunk done (only while `owner` holds it; false when it lost the chunk) with the counts
+ * of its own leads, and sums the campaign's counts from its chunks: a chunk worked twice never
+ * counts twice, and completing a chunk reads that chunk's leads, not the whole campaign's.
  */
 export async function completeChunk(db: Kysely<DB>, chunk: ChunkRow, owner: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('campaign_chunks')
-      .set({ status: 'done', lease_owner: null, lease_expires_at: null })
-      .where('campaign_id', '=', chunk.campaign_id)
-      .where('chunk', '=', chunk.chunk)
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'running')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return false;
+    const { rows } = await sql<{ chunk: number }>`
+      update campaign_chunks k set status = 'done', lease_owner = null, lease_expires_at = null,
+        selected = c.selected, held_out = c.held_out, queued = c.queued
+        from (select count(*) filter (where l.selected)::int as selected, count(*) filter (where l.held_out)::int as held_out,
+                     count(*) filter (where l.recommendation_id is not null)::int as queued
+                from campaign_leads l where l.campaign_id = ${chunk.campaign_id} and l.seq between ${chunk.first_seq} and ${chunk.last_seq}) c
+       where k.campaign_id = ${chunk.campaign_id} and k.chunk = ${chunk.chunk} and k.lease_owner = ${owner} and k.status = 'running'
+      returning k.chunk`.execute(trx);
+    if (!rows.length) return false;
     await recount(trx, chunk.campaign_id);
     return true;
   });
 }
 
+/** The campaign's counts as the sums of its chunks' (one row per chunk: a few thousand at most). */
 export async function recount(db: Kysely<DB>, campaignId: string): Promise<void> {
   await sql`
-    update campaigns p set
-      done_count = (select coalesce(sum(size), 0) from campaign_chunks c where c.campaign_id = p.id and c.status = 'done'),
-      selected = (select count(*) from campaign_leads l where l.campaign_id = p.id and l.selected),
-      held_out = (select count(*) from campaign_leads l where l.campaign_id = p.id and l.held_out),
-      queued = (select count(*) from campaign_leads l where l.campaign_id = p.id and l.recommendation_id is not null)
+    update campaigns p set done_count = c.done_count, selected = c.selected, held_out = c.held_out, queued = c.queued
+      from (select coalesce(sum(size) filter (where status = 'done'), 0)::int as done_count, coalesce(sum(selected), 0)::int as selected,
+                   coalesce(sum(held_out), 0)::int as held_out, coalesce(sum(queued), 0)::int as queued
+              from campaign_chunks where campaign_id = ${campaignId}) c
      where p.id = ${campaignId}`.execute(db);
 }
 
@@ -154,29 +158,37 @@ export async function unfinishedCampaignIds(db: Kysely<DB>): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function campaignLeads(db: Kysely<DB>, campaignId: string, selectedOnly: boolean): Promise<CampaignLeadRow[]> {
-  let q = db.selectFrom('campaign_leads').selectAll().where('campaign_id', '=', campaignId);
-  if (selectedOnly) q = q.where('selected', '=', true);
-  return q.orderBy('seq').execute();
-}
-
-/** What the recovery model is fitted on: decided leads whose label carries an outcome. */
-export async function outcomeRowsOf(db: Kysely<DB>, campaignId: string) {
-  return db
-    .selectFrom('campaign_leads')
-    .select(['priority', 'reason', 'historical_outcome'])
-    .where('campaign_id', '=', campaignId)
-    .where('historical_outcome', 'is not', null)
-    .orderBy('seq')
-    .execute();
-}
-
-export async function setPredictions(db: Kysely<DB>, campaignId: string, rows: { lead_id: string; p: number }[]): Promise<void> {
-  // One statement per 500 rows: update ... from (values ...).
-  for (let i = 0; i < rows.length; i += 500) {
-    const part = rows.slice(i, i + 500);
-    const values = sql.join(part.map((r) => sql`(${r.lead_id}, ${r.p}::double precision)`));
-    await sql`update campaign_leads l set p_recovered = v.p from (values ${values}) as v(lead_id, p)
-               where l.campaign_id = ${campaignId} and l.lead_id = v.lead_id`.execute(db);
+/**
+ * A campaign's leads in seq order, a page at a time (keyset on seq, index campaign_leads_seq_idx):
+ * totals, exports and recovery over a million leads hold one page, never the whole campaign.
+ */
+export async function* campaignLeadPages(db: Kysely<DB>, campaignId: string, selectedOnly: boolean, pageSize = 5000): AsyncGenerator<CampaignLeadRow[]> {
+  for (let after = -1; ; ) {
+    let q = db.selectFrom('campaign_leads').selectAll().where('campaign_id', '=', campaignId).where('seq', '>', after);
+    if (selectedOnly) q = q.where('selected', '=', true);
+    const page = await q.orderBy('seq').limit(pageSize).execute();
+    if (page.length) yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1].seq;
   }
+}
+
+/** Sets P(recovered) by (priority, reason): the model predicts from those two alone. */
+export async function setPredictionsByGroup(db: Kysely<DB>, campaignId: string, groups: { priority: number; reason: string | null; p: number }[]): Promise<void> {
+  for (let i = 0; i < groups.length; i += 500) {
+    const values = sql.join(groups.slice(i, i + 500).map((g) => sql`(${g.priority}::int, ${g.reason}::text, ${g.p}::double precision)`));
+    await sql`update campaign_leads l set p_recovered = v.p from (values ${values}) as v(priority, reason, p)
+               where l.campaign_id = ${campaignId} and l.selected and l.priority = v.priority and l.reason is not distinct from v.reason`.execute(db);
+  }
+}
+
+/** Cuts a dataset's leads into chunks of `size` by seq, in the database; returns how many. */
+export async function insertChunks(db: Kysely<DB>, campaignId: string, datasetId: string, size: number): Promise<number> {
+  const { rows } = await sql<{ chunk: number }>`
+    insert into campaign_chunks (campaign_id, chunk, first_seq, last_seq, size, status)
+    select ${campaignId}, n, min(seq), max(seq), count(*), 'queued'
+      from (select seq, ((row_number() over (order by seq)) - 1) / ${size}::int as n from leads where dataset_id = ${datasetId}) s
+     group by n
+    returning chunk`.execute(db);
+  return rows.length;
 }

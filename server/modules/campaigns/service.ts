@@ -62,20 +62,17 @@ export async function createCampaign(db: Kysely<DB>, input: CreateCampaignInput,
       if (!dataset) throw new AppError('not_found', `No dataset ${input.dataset_id}.`);
       // The campaign's leads never change under it: the version becomes immutable, as for an evaluation.
       await lockDataset(trx, dataset.id);
-      const seqs = (await trx.selectFrom('leads').select('seq').where('dataset_id', '=', dataset.id).orderBy('seq').execute()).map((r) => r.seq);
-      if (!seqs.length) throw new AppError('bad_request', `Dataset ${dataset.id} has no leads.`, { errors: ['dataset_id: the dataset has no leads'] });
+      const [{ n }] = await trx.selectFrom('leads').select((eb) => eb.fn.countAll<string>().as('n')).where('dataset_id', '=', dataset.id).execute();
+      const total = Number(n);
+      if (!total) throw new AppError('bad_request', `Dataset ${dataset.id} has no leads.`, { errors: ['dataset_id: the dataset has no leads'] });
       const row = await trx
         .insertInto('campaigns')
-        .values({ id: repo.newCampaignId(), ...key, status: 'queued', total: seqs.length, done_count: 0, selected: 0, held_out: 0, queued: 0, created_by: actor })
+        .values({ id: repo.newCampaignId(), ...key, status: 'queued', total, done_count: 0, selected: 0, held_out: 0, queued: 0, created_by: actor })
         .returningAll()
         .executeTakeFirstOrThrow();
-      const chunks = [];
-      for (let i = 0, n = 0; i < seqs.length; i += CHUNK_SIZE, n++) {
-        const part = seqs.slice(i, i + CHUNK_SIZE);
-        chunks.push({ campaign_id: row.id, chunk: n, first_seq: part[0], last_seq: part[part.length - 1], size: part.length, status: 'queued' as const });
-      }
-      for (let i = 0; i < chunks.length; i += 1000) await trx.insertInto('campaign_chunks').values(chunks.slice(i, i + 1000)).execute();
-      await recordAudit(trx, { actor, action: 'campaign.create', subject: row.id, details: { ...key, leads: seqs.length, chunks: chunks.length } });
+      // CHUNK_SIZE leads a chunk by seq, cut in one statement (a million seqs never come to the process).
+      const chunks = await repo.insertChunks(trx, row.id, dataset.id, CHUNK_SIZE);
+      await recordAudit(trx, { actor, action: 'campaign.create', subject: row.id, details: { ...key, leads: total, chunks } });
       return row;
     });
     campaignEvents.emit('queued', campaign.id);
@@ -105,43 +102,83 @@ export async function rerunCampaign(db: Kysely<DB>, id: string, actor: string): 
   return campaign;
 }
 
-function groupTotals(rows: repo.CampaignLeadRow[], keyOf: (r: repo.CampaignLeadRow) => string): GroupTotals[] {
-  const groups = new Map<string, GroupTotals>();
-  for (const r of rows) {
-    const key = keyOf(r);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, selected: 0, held_out: 0, queued: 0, expected_recovered_revenue: 0 }));
-    g.selected++;
-    if (r.held_out) g.held_out++;
-    if (r.recommendation_id) g.queued++;
-    g.expected_recovered_revenue += (r.p_recovered ?? 0) * r.value;
+type Group = GroupTotals & { revenue: number };
+
+function addTo(groups: Map<string, Group>, key: string, r: repo.CampaignLeadRow, expected: number): void {
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = { key, selected: 0, held_out: 0, queued: 0, expected_recovered_revenue: 0, revenue: 0 }));
+  g.selected++;
+  if (r.held_out) g.held_out++;
+  if (r.recommendation_id) g.queued++;
+  g.revenue += expected;
+}
+
+function groupTotals(groups: Map<string, Group>): GroupTotals[] {
+  return [...groups.values()]
+    .map(({ revenue, ...g }) => ({ ...g, expected_recovered_revenue: Math.round(revenue * 100) / 100 }))
+    .sort((a, b) => b.selected - a.selected || a.key.localeCompare(b.key));
+}
+
+/**
+ * The recovery model is fitted on at most this many outcome rows (every k-th by seq, fixed by the
+ * count, so the same campaign fits the same rows): a fit plus REVENUE_DRAWS bootstrap refits over
+ * a million rows would take minutes, and a model of a priority and a few reason codes needs far
+ * fewer rows. The interval is then that of the sample: wider, never narrower, than the full data's.
+ */
+export const MAX_FIT_ROWS = 50_000;
+
+async function fitRows(db: Kysely<DB>, id: string) {
+  const [{ n }] = await db.selectFrom('campaign_leads').select((eb) => eb.fn.countAll<string>().as('n')).where('campaign_id', '=', id).where('historical_outcome', 'is not', null).execute();
+  const stride = Math.max(1, Math.ceil(Number(n) / MAX_FIT_ROWS));
+  const rows: { priority: number; reason: string | null; recovered: boolean }[] = [];
+  let i = 0;
+  for await (const page of repo.campaignLeadPages(db, id, false)) {
+    for (const r of page) if (r.historical_outcome !== null && i++ % stride === 0) rows.push({ priority: r.priority, reason: r.reason, recovered: isRecovered(r.historical_outcome) });
   }
-  return [...groups.values()].map((g) => ({ ...g, expected_recovered_revenue: Math.round(g.expected_recovered_revenue * 100) / 100 })).sort((a, b) => b.selected - a.selected || a.key.localeCompare(b.key));
+  return rows;
 }
 
 /**
  * Finishes a campaign whose chunks are all done: P(recovered) fitted on the decided leads whose
  * label carries an outcome, predicted for every selected lead, summed into expected revenue.
  * Only one caller wins (the status update is conditional); false when the campaign was not open.
+ * The selected leads are read a page at a time and summed by (priority, reason), by rep and by
+ * reason: memory does not grow with the campaign.
  */
 export async function finishCampaign(db: Kysely<DB>, id: string): Promise<boolean> {
   if ((await repo.openChunkCount(db, id)) > 0) return false;
   const campaign = await repo.findCampaign(db, id);
   if (!campaign || campaign.status !== 'running') return false;
-  const outcomes = (await repo.outcomeRowsOf(db, id)).map((r) => ({ priority: r.priority, reason: r.reason, recovered: isRecovered(r.historical_outcome) }));
-  const selected = await repo.campaignLeads(db, id, true);
+  const outcomes = await fitRows(db, id);
   const model = outcomes.length ? fitRecoveryModel(outcomes) : null;
-  const predictions = selected.map((r) => ({ lead_id: r.lead_id, p: model ? predictRecovery(model, r) : 0 }));
-  await repo.setPredictions(db, id, predictions);
-  predictions.forEach((p, i) => (selected[i].p_recovered = p.p));
-  const revenue = expectedRecoveredRevenue(outcomes, selected.map((r) => ({ priority: r.priority, reason: r.reason, value: r.value })));
+  // The model predicts from (priority, reason) alone: one prediction and one summed value per pair.
+  const byPair = new Map<string, { priority: number; reason: string | null; value: number; p: number }>();
+  const byRep = new Map<string, Group>(), byReason = new Map<string, Group>();
+  let selectedCount = 0, queuedRevenue = 0;
+  for await (const page of repo.campaignLeadPages(db, id, true)) {
+    for (const r of page) {
+      const pairKey = `${r.priority}\0${r.reason ?? ''}\0${r.reason === null ? 'n' : 's'}`;
+      let pair = byPair.get(pairKey);
+      if (!pair) byPair.set(pairKey, (pair = { priority: r.priority, reason: r.reason, value: 0, p: model ? predictRecovery(model, r) : 0 }));
+      pair.value += r.value;
+      const expected = pair.p * r.value;
+      if (r.recommendation_id) queuedRevenue += expected;
+      addTo(byRep, r.owner ?? '(unassigned)', r, expected);
+      addTo(byReason, r.reason ?? '(none)', r, expected);
+      selectedCount++;
+    }
+  }
+  const pairs = [...byPair.values()];
+  await repo.setPredictionsByGroup(db, id, pairs);
+  // Expected revenue is linear in value: a (priority, reason) pair with its summed value stands for its leads.
+  const revenue = { ...expectedRecoveredRevenue(outcomes, pairs), leads: selectedCount };
   const decisions = await db.selectFrom('campaign_leads').select(['decision', (eb) => eb.fn.countAll<string>().as('n')]).where('campaign_id', '=', id).groupBy('decision').execute();
   const summary: CampaignSummary = {
     recovered_revenue: revenue,
-    queued_expected_recovered_revenue: Math.round(selected.filter((r) => r.recommendation_id).reduce((s, r) => s + (r.p_recovered ?? 0) * r.value, 0) * 100) / 100,
+    queued_expected_recovered_revenue: Math.round(queuedRevenue * 100) / 100,
     average_job_value: averageJobValue(),
-    by_rep: groupTotals(selected, (r) => r.owner ?? '(unassigned)'),
-    by_reason: groupTotals(selected, (r) => r.reason ?? '(none)'),
+    by_rep: groupTotals(byRep),
+    by_reason: groupTotals(byReason),
     decisions: Object.fromEntries(decisions.map((d) => [d.decision, Number(d.n)])),
   };
   const res = await db

@@ -554,3 +554,42 @@ export interface LeadStory {
   hidden_after_as_of: number;
   sentences: string[];
 }
+
+/** Shadow mode (server/modules/shadows): an approved release deciding live requests beside production. */
+export interface Shadow {
+  id: string;
+  release_id: string;
+  status: 'active' | 'stopped' | string;
+  started_by: string;
+  started_at: string;
+  stopped_by: string | null;
+  stopped_at: string | null;
+}
+
+/** One side of a shadow pair: what production (or the shadow) decided, with its trace. */
+export interface ShadowSide {
+  decision: Decision;
+  priority: number | null;
+  recontact_after: string | null;
+  reasons: Reason[];
+  trace: RuleTraceEntry[];
+  draft_status: string;
+  issue_kinds: string[];
+}
+
+export interface ShadowReport {
+  id: string;
+  release_id: string;
+  release_number: number | null;
+  status: 'active' | 'stopped' | 'promoted' | string;
+  started_at: string;
+  stopped_at: string | null;
+  requests: number;
+  agreement: number;
+  agreement_rate: number | null;
+  flipped: number;
+  matrix: Record<string, Record<string, number>>;
+  metric_deltas: Record<string, { production: number; shadow: number; delta: number }>;
+  flips: { recommendation_id: string; lead_id: string; at: string; production: ShadowSide; shadow: ShadowSide }[];
+  queue: { dropped: number; pending: number; failed: number };
+}
