@@ -160,7 +160,8 @@ function readText(t: PreparedText, leadId: string, model: IntentModel | null, la
     else if (policy === 'any_low_confidence' || (policy === 'possible_dnc' && s.dnc >= dncClear) || (policy === 'likely_dnc' && DNC_INTENTS.has(s.intent))) reason = 'low_confidence';
   }
   // Nothing of the text is known to the corpus: no reading at all (a rep's shorthand under the DNC policies excepted, as above).
-  if (reason === null && !knownWords && !(t.speaker === 'rep_note' && policy !== 'any_low_confidence')) reason = 'no_known_words';
+  // A whole text under MIN_LETTERS_UNKNOWN letters with nothing known ("test", "Ang.") is no message either.
+  if (reason === null && !knownWords && hasLetters(t.original, MIN_LETTERS_UNKNOWN) && !(t.speaker === 'rep_note' && policy !== 'any_low_confidence')) reason = 'no_known_words';
   return { ...base, text_hash, language, language_supported, sentences, label: null, confident: reason === null, unread_reason: reason, near_threshold: near };
 }
 
