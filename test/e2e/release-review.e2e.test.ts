@@ -43,9 +43,6 @@ describe.skipIf(!hasChromium)('web UI in a browser: releases, review, audit', ()
     await bootstrap(web.database.db, { seedDemo: false });
 
     // The gating dataset: 150 labelled demo leads.
-    // NOTE (issue 10, item 6): with the CRM conventions of the regenerated demo.jsonl the rules
-    // engine of this branch misses hard blocks in these leads and the gates below fail until the
-    // engine work of issue 10 (items 1-5) is merged. The assertion is deliberately left as it is.
     const ds = await web.app.inject({ method: 'POST', url: '/api/datasets', headers: web.auth('engineer'), payload: { name: 'e2e-gate', as_of: '2026-11-20' } });
     const jsonl = DEMO.slice(0, 150).map((l) => JSON.stringify(l)).join('\n');
     await web.app.inject({ method: 'POST', url: `/api/datasets/${ds.json().id}/import`, headers: { ...web.auth('engineer'), 'content-type': 'application/x-ndjson' }, payload: jsonl });

@@ -18,10 +18,6 @@ describe.each(DB_TARGETS)('release flow on $kind', (target) => {
     await bootstrap(t.database.db, { seedDemo: false });
     manager2 = { authorization: `Bearer ${(await createToken(t.database.db, { name: 'second manager', role: 'manager', createdBy: 'test' })).token}` };
     // A small gating dataset: the first 300 demo leads.
-    // NOTE (issue 10, item 6): since demo.jsonl speaks real CRM conventions (SMS "STOP" replies,
-    // refusals and illness logged on outbound calls, DNC tags, ...), the rules engine of this branch
-    // misses some hard blocks in these 300 leads, so "gates pass" below fails until the engine work
-    // of issue 10 (items 1-5) is merged. The assertion is deliberately left as it is.
     const ds = await t.app.inject({ method: 'POST', url: '/api/datasets', headers: t.auth('manager'), payload: { name: 'gate', as_of: AS_OF } });
     const body = demoLeads(300).map((l) => JSON.stringify(l)).join('\n');
     const imported = await t.app.inject({ method: 'POST', url: `/api/datasets/${ds.json().id}/import`, headers: { ...t.auth('manager'), 'content-type': 'application/x-ndjson' }, payload: body });

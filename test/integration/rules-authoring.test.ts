@@ -80,6 +80,10 @@ describe.each(DB_TARGETS)('rules authoring on $kind', (target) => {
     const warning = res.json().warnings.find((w: { rule_id: string }) => w.rule_id === 'storage_without_quote');
     expect(warning?.kind).toBe('never_decides');
     expect(warning.message).toMatch(/most often opted_out, a hard block/);
+    // The preview reports text understanding per language of the customer texts, as evaluation runs do.
+    const byLanguage = res.json().by_language as Record<string, { leads: number; dnc_precision: number | null; unread_rate: number }>;
+    expect(Object.values(byLanguage).reduce((n, l) => n + l.leads, 0)).toBe(res.json().metrics.total);
+    for (const l of Object.values(byLanguage)) expect(l.unread_rate).toBeGreaterThanOrEqual(0);
   });
 
   const lead = demoLeads(300).find((l) => l.label?.decision === 'do_not_contact')!;
