@@ -6,11 +6,15 @@
  * `npm run eval` and the rules preview.
  *
  * The language of a lead is the most frequent detected language (eld) of the customer's own read
- * texts; without any, of the rep's notes; `unknown` when nothing was read or eld cannot tell.
+ * texts; without any, of the rep's notes; `unknown` when nothing was read or eld cannot tell (an
+ * unsupported language counts only when eld is sure of it: reliable, long enough, no supported
+ * language close behind).
  */
 import type { RuleDecision } from '../decision.ts';
 import type { Decision } from '../lead.ts';
-import { detectLanguage } from '../text/language.ts';
+import { detectLanguage, SUPPORTED_LANGUAGES } from '../text/language.ts';
+
+const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_LANGUAGES);
 
 export const UNKNOWN_LANGUAGE = 'unknown';
 
@@ -37,7 +41,10 @@ export function textLanguageOf(decision: Pick<RuleDecision, 'texts'>): string {
     const counts = new Map<string, number>();
     for (const t of texts) {
       if (!t.read || t.speaker !== speaker) continue;
-      const lang = t.language ?? detectLanguage(t.excerpt).language;
+      const detected = detectLanguage(t.excerpt);
+      // An unsupported language counts only when the detector is sure of it (as for failing
+      // closed); a short text eld calls Estonian or Tagalog tells nothing.
+      const lang = detected.language !== null && (SUPPORTED.has(detected.language) || !detected.supported) ? detected.language : null;
       if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
     }
     // Most frequent, ties by code: deterministic.
