@@ -76,9 +76,12 @@ function stripQuoteMarks(text: string): string {
   const lines = text.split('\n').map((l) => l.replace(/^\s*(?:>\s?)+/, ''));
   // Drop the attribution / separator / header block itself: it is neither party's message.
   let i = 0;
+  let attributed = false;
   if (SEPARATOR.test(lines[0]?.trim() ?? '')) i = 1;
-  else if (ATTRIBUTION.test(lines[0]?.trim() ?? '')) i = 1;
-  else if (lines.length > 1 && ATTRIBUTION.test(`${lines[0].trim()} ${lines[1].trim()}`)) i = 2;
-  while (i < lines.length && i < 8 && HEADER_FIELD.test(lines[i])) i++;
+  else if (ATTRIBUTION.test(lines[0]?.trim() ?? '')) { i = 1; attributed = true; }
+  else if (lines.length > 1 && ATTRIBUTION.test(`${lines[0].trim()} ${lines[1].trim()}`)) { i = 2; attributed = true; }
+  // Header fields follow a separator or open an Outlook block; after "... wrote:" the message
+  // itself starts ("Ponuda poslana: 305 €" is a sentence, not a header).
+  if (!attributed) while (i < lines.length && i < 8 && HEADER_FIELD.test(lines[i])) i++;
   return lines.slice(i).join('\n').trim();
 }
