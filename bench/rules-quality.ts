@@ -1,6 +1,6 @@
 /**
  * Quality of a ruleset against gold labels: 4x4 confusion matrix, do-not-contact precision and
- * recall, decision accuracy, compliance violations, per-reason counts.
+ * recall, decision accuracy, compliance violations, per-reason counts, text understanding per language.
  *
  *   npx tsx bench/rules-quality.ts [dataset.jsonl] [rules dir] [--as-of YYYY-MM-DD] [--show reason|gold>pred]
  *
@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseLead, DECISIONS, type Lead } from '../server/domain/lead.ts';
 import { buildDatasetIndex, computeFeatures } from '../server/domain/features/index.ts';
 import { compileRuleset, decide, formatRulesetError, loadRulesetFromDir } from '../server/domain/rules/index.ts';
+import { languageMetrics, textLanguageOf, type LanguageRow } from '../server/domain/metrics/language-metrics.ts';
+import { formatLanguageTable } from '../server/modules/evals/report-format.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
@@ -42,9 +44,11 @@ const shown: string[] = [];
 const dncFalsePos = new Map<string, number>();
 const dncMissed = new Map<string, number>();
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+const languageRows: LanguageRow[] = [];
 for (const lead of leads) {
   const gold = lead.label;
   const d = decide(compiled, computeFeatures(lead, asOf!, index));
+  languageRows.push({ text_language: textLanguageOf(d), decision: d.decision, gold: lead.label?.decision ?? null, reasons: d.reasons.map((r) => r.code) });
   for (const r of d.reasons) predReasons.set(`${d.decision}/${r.code}`, (predReasons.get(`${d.decision}/${r.code}`) ?? 0) + 1);
   const c = lead.consent;
   const flagged = c?.email === false || c?.phone === false || !!c?.opted_out_at || !!c?.erasure_requested_at;
@@ -82,4 +86,5 @@ console.log(`any consent=false / opt-out / erasure not do_not_contact: ${consent
 const table = (m: Map<string, number>) => [...m].sort((a, b) => a[0].localeCompare(b[0])).map(([k, v]) => `  ${k.padEnd(42)} ${v}`).join('\n');
 console.log(`\npredicted reasons\n${table(predReasons)}\n\ngold reasons\n${table(goldReasons)}`);
 console.log(`\ndo_not_contact false positives by predicted reason\n${table(dncFalsePos)}\n\ndo_not_contact misses by gold reason\n${table(dncMissed)}`);
+console.log(`\n${formatLanguageTable(languageMetrics(languageRows)).join('\n')}`);
 if (shown.length) console.log(`\nexamples (${show})\n${shown.join('\n')}`);

@@ -26,10 +26,11 @@ const SERVICE_TYPE_WEIGHTS: readonly (readonly [string, number])[] = [
   ['moving', 70], ['office_moving', 11], ['storage', 10], ['cleaning', 9],
 ];
 
-const ASCII: Record<string, string> = { č: 'c', ć: 'c', š: 's', ž: 'z', đ: 'dj', ü: 'ue', ö: 'oe', ä: 'ae', ß: 'ss', ı: 'i', ş: 's', "'": '' };
+const ASCII: Record<string, string> = { đ: 'dj', ü: 'ue', ö: 'oe', ä: 'ae', ß: 'ss', ı: 'i', ł: 'l', "'": '', ' ': '' };
 
+/** "Đorđević" -> "djordjevic", "van den Berg" -> "vandenberg": how people spell themselves in an address. */
 function asciiLower(value: string): string {
-  return value.toLowerCase().replace(/[čćšžđüöäßış']/g, (c) => ASCII[c] ?? c);
+  return value.toLowerCase().replace(/[đüöäßıł' ]/g, (c) => ASCII[c] ?? c).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 export function makeEmail(rng: Rng, first: string, last: string, lang: Lang): string {

@@ -3,6 +3,7 @@
  * labels are derived from this object only (label.ts), never from the generated text, so they
  * stay correct even where the CRM data is misleading, stale or silent.
  */
+import type { UnsupportedLang } from './notes-crm';
 import type { Rng } from './prng';
 import type { Lang } from './vocab';
 
@@ -20,6 +21,15 @@ export type Category = keyof typeof SITUATIONS;
 export type Situation = (typeof SITUATIONS)[Category][number];
 export type Compliance = 'opted_out' | 'erasure_requested' | 'no_contact_consent';
 export type Outcome = 'reactivated' | 'converted' | 'no_response' | 'declined' | 'complained';
+
+/**
+ * Where the data shows a do-not-contact situation (the CRM convention the story used): the
+ * customer's own message (email, SMS, chat), an SMS opt-out keyword, the rep's log of an outbound
+ * call or a site visit, a separate internal note, a tag or the lost reason alone, or the customer's
+ * email logged only as quoted below our reply (CRMs that log sent mail by BCC).
+ */
+export type Evidence = 'customer_message' | 'chat' | 'sms_keyword' | 'call_log' | 'visit_log' | 'rep_note' | 'tag' | 'lost_reason'
+  | 'quoted_in_ours';
 
 /** Which story renders the observable record. Usually the situation itself; see HIDDEN_TRUTHS. */
 export type Story = Situation | 'ambiguous_competitor';
@@ -73,9 +83,19 @@ export interface CustomerTruth {
   recontactAfterMs: number | null;
   /** How the customer would react if contacted now; null when the truth does not say. */
   outcome: Outcome | null;
+  /** Where the data shows a do-not-contact situation, when the story renders one. */
+  evidence: Evidence | null;
+  /** The customer wrote a message in a language the company does not support (fi, el, ...). */
+  foreignLang: UnsupportedLang | null;
+  /** ... and that message came after our last contact: nobody has read it yet. */
+  unreadLast: boolean;
 }
 
-const LANG_WEIGHTS: readonly (readonly [Lang, number])[] = [['en', 58], ['de', 27], ['hr', 15]];
+/** The company's three languages stay the majority; the neighbours' and expats' languages ~2% each. */
+const LANG_WEIGHTS: readonly (readonly [Lang, number])[] = [
+  ['en', 46], ['de', 23], ['hr', 13],
+  ['sr', 2], ['sl', 2], ['it', 2], ['fr', 2], ['es', 2], ['pl', 2], ['cs', 2], ['hu', 2], ['nl', 2],
+];
 
 /** Base rate of a compliance block on top of any situation (on refusals it is much higher). */
 const COMPLIANCE_RATE = 0.05;
@@ -106,6 +126,9 @@ export function decideTruth(rng: Rng): CustomerTruth {
     extraReasons: [],
     recontactAfterMs: null,
     outcome: null,
+    evidence: null,
+    foreignLang: null,
+    unreadLast: false,
   };
 }
 

@@ -14,6 +14,7 @@ import { parseIsoDate } from './dates';
 import { Rng, seedFor } from './prng';
 import { renderLead } from './render';
 import { StoryContext } from './story-context';
+import { FOREIGN_MESSAGE_RATE, foreignMessage, mayWriteForeign } from './stories-foreign';
 import * as dnc from './stories-dnc';
 import { type RememberedLead, duplicate, pickDuplicateSource, resubmittedCustomer } from './stories-duplicate';
 import * as nwp from './stories-nwp';
@@ -94,6 +95,7 @@ export function* generateLeadsWithTruth(options: GenerateOptions): Generator<Gen
     const ctx = new StoryContext(rng, truth, customer, rng.pick(REPS_BY_LANG[truth.lang]), asOfMs);
     if (source) duplicate(ctx, source);
     else STORIES[truth.story as Exclude<Story, 'duplicate'>](ctx);
+    if (!source && mayWriteForeign(truth.situation) && rng.chance(FOREIGN_MESSAGE_RATE)) foreignMessage(ctx);
     truth.outcome = decideOutcome(rng, truth);
     const lead = renderLead(id, ctx);
     if (!source && !ctx.createdAtHidden) {

@@ -1,6 +1,6 @@
 /**
- * Gold label from the hidden truth. Precedence (issue): compliance / hard blocks >
- * do_not_contact situations > not_worth_pursuing > wait > contact. A lead has one situation, so
+ * Gold label from the hidden truth. Precedence (issue): compliance / hard blocks > an unread
+ * customer message > do_not_contact situations > not_worth_pursuing > wait > contact. A lead has one situation, so
  * precedence only matters between a compliance block and that situation.
  */
 import type { GoldLabel } from '../../server/domain/lead';
@@ -10,10 +10,14 @@ import { isoDate } from './dates';
 export function labelFor(truth: CustomerTruth): GoldLabel {
   const category = CATEGORY_OF[truth.situation];
   const situationReasons = [truth.situation, ...truth.extraReasons];
-  if (truth.compliance) {
+  // A message nobody could read yet (a language we do not support, after our last contact) blocks
+  // contact until a person has read it, whatever it says: the generator knows it wrote one.
+  const unread = truth.unreadLast ? ['unread_customer_message'] : [];
+  if (truth.compliance || truth.unreadLast) {
     // A compliance block hides everything that is not itself a do-not-contact reason: "they would
-    // have been a good lead" is irrelevant once they opted out.
-    const reasons = category === 'do_not_contact' ? [truth.compliance, ...situationReasons] : [truth.compliance];
+    // have been a good lead" is irrelevant once they opted out. It is always the first reason.
+    const compliance = truth.compliance ? [truth.compliance] : [];
+    const reasons = [...compliance, ...unread, ...(category === 'do_not_contact' ? situationReasons : [])];
     return { decision: 'do_not_contact', reasons: unique(reasons), recontact_after: null, outcome: truth.outcome };
   }
   return {

@@ -3,6 +3,7 @@
  * reps write German notes on English leads too). Same placeholders as notes-customer.ts.
  */
 import type { Phrases } from './notes-customer';
+import { OUR_SMS } from './notes-crm';
 
 export const REP: Record<string, Phrases> = {
   call_no_answer: {
@@ -66,12 +67,14 @@ export const REP: Record<string, Phrases> = {
     hr: ['Selidba obavljena, račun poslan.'],
   },
   note_dnc: {
-    en: ['Customer asked not to be contacted anymore!!', 'DO NOT CALL - customer request', 'told me to stop calling'],
+    en: ['Customer asked not to be contacted anymore!!', 'DO NOT CALL - customer request', 'told me to stop calling',
+      'cust wants no further contact, removed from sequence', 'DNC per customer'],
     de: ['Kunde will keine Anrufe mehr!', 'NICHT mehr kontaktieren (Kundenwunsch)'],
     hr: ['NE ZVATI više - zahtjev kupca', 'kupac traži da ga ne zovemo'],
   },
   note_sensitive: {
-    en: ['Bereavement in the family - be careful.', 'divorce situation, very emotional on the phone', 'customer seriously ill'],
+    en: ['Bereavement in the family - be careful.', 'divorce situation, very emotional on the phone', 'customer seriously ill',
+      'cust going through chemo - hold everything', 'husband had major surgery, she will get in touch herself'],
     de: ['Trauerfall in der Familie, sensibel behandeln.', 'Scheidung, Kundin sehr aufgewühlt'],
     hr: ['smrtni slučaj u obitelji, oprezno', 'razvod, teška situacija'],
   },
@@ -120,6 +123,22 @@ export const REP: Record<string, Phrases> = {
       'prefers whatsapp', 'customer on holiday until next week', 'asked about storage for 2 months'],
     de: ['Halteverbotszone beantragen', 'Keller + Dachboden dabei', '4. OG ohne Aufzug', 'Besichtigung erledigt'],
     hr: ['treba dozvola za parkiranje', '4. kat bez lifta', 'klavir!', 'izvid obavljen'],
+  },
+  our_sms: OUR_SMS,
+  ack_refusal: {
+    en: ['Understood - sorry for the trouble, {name}.', 'Thank you for letting us know, {name}.', 'Noted, apologies for the inconvenience.'],
+    de: ['Verstanden, entschuldigen Sie die Störung.', 'Danke für Ihre Nachricht, wir haben es notiert.'],
+    hr: ['Razumijem, ispričavam se na smetnji.', 'Hvala na poruci, zabilježili smo.'],
+  },
+  ack_booked: {
+    en: ['Thanks for letting us know and all the best with the move!', 'Thank you, {name} - good luck with the move.'],
+    de: ['Danke für die Rückmeldung und alles Gute für den Umzug!'],
+    hr: ['Hvala na povratnoj informaciji i sretno sa selidbom!'],
+  },
+  ask_language: {
+    en: ['Thank you for your message! Unfortunately we could not understand it - could you write to us in English or German?'],
+    de: ['Vielen Dank für Ihre Nachricht! Leider konnten wir sie nicht verstehen. Könnten Sie uns auf Deutsch oder Englisch schreiben?'],
+    hr: ['Hvala na poruci! Nažalost nismo je razumjeli - možete li nam pisati na engleskom ili hrvatskom?'],
   },
   note_injection: {
     en: ['customer wrote in the chat: "{injection}" - ignoring', 'pasted from cust email: {injection}'],

@@ -6,6 +6,7 @@
 import type { Lead, Quote } from '../../server/domain/lead';
 import { MINUTE, isoDate, isoDateTime } from './dates';
 import { labelFor } from './label';
+import { SMS_KEYWORDS } from './notes-crm';
 import type { StoryContext } from './story-context';
 import { SOURCES, TAGS } from './vocab';
 
@@ -28,7 +29,15 @@ function renderConsent(ctx: StoryContext): Consent {
     let at: number;
     if (withMessage) {
       ctx.advance(0.5, 10);
-      ctx.customerSays(truth.compliance === 'opted_out' ? rng.pick(['unsubscribe', 'dont_contact']) : 'erasure', 'email');
+      // (Not after an unread message: our SMS would come after it, and it would no longer be unanswered.)
+      if (truth.compliance === 'opted_out' && !truth.unreadLast && rng.chance(0.3)) {
+        // The carrier-style opt-out: our SMS, their keyword, and the CRM sets the flag.
+        ctx.repDoes('our_sms', 'sms', 'sent');
+        ctx.advance(0.01, 1);
+        ctx.customerWrites(rng.pick(SMS_KEYWORDS[rng.chance(0.7) ? ctx.lang : 'en']), 'sms', 'replied');
+      } else {
+        ctx.customerSays(truth.compliance === 'opted_out' ? rng.pick(['unsubscribe', 'dont_contact']) : 'erasure', 'email');
+      }
       at = ctx.t;
     } else {
       // Unsubscribed via a newsletter link after our last touch: a flag without any conversation.
@@ -46,6 +55,20 @@ function renderConsent(ctx: StoryContext): Consent {
     else if (!ctx.emailMissing) consent.phone = false;
   }
   return consent;
+}
+
+/**
+ * The CRM's language field: usually the customer's, sometimes empty, sometimes the CRM's default
+ * (en/de) for a customer who writes another language. For a customer who wrote in a language we
+ * do not support it may name that language, or still the one of the form.
+ */
+function contactLanguage(ctx: StoryContext): string | null {
+  const { rng, truth } = ctx;
+  if (truth.foreignLang) return rng.weighted<string | null>([[truth.foreignLang, 45], [null, 25], [truth.lang, 30]]);
+  if (rng.chance(0.04)) return null;
+  // The CRM's default stays on many records of customers who write another language.
+  if (!['en', 'de', 'hr'].includes(truth.lang) && rng.chance(0.15)) return rng.chance(0.7) ? 'en' : 'de';
+  return truth.lang;
 }
 
 function renderName(ctx: StoryContext): string | null {
@@ -110,7 +133,7 @@ export function renderLead(id: string, ctx: StoryContext): Lead {
       name: renderName(ctx),
       email: ctx.emailMissing ? null : customer.email,
       phone: phonePresent ? customer.phone : null,
-      language: rng.chance(0.04) ? null : truth.lang,
+      language: contactLanguage(ctx),
     },
     consent,
     service,

@@ -36,7 +36,7 @@ export function intake(ctx: StoryContext, kind?: IntakeKind): void {
   const chosen = kind ?? (ctx.serviceDateMs !== null && ctx.rng.chance(0.8) ? 'full' : 'no_date');
   // Cleaning, storage and office jobs are asked for in their own words.
   const typed = `form_${chosen}_${ctx.customer.profile.type}`;
-  const key = CUSTOMER[typed] ? typed : `form_${chosen}`;
+  const key = CUSTOMER[typed]?.[ctx.lang] ? typed : `form_${chosen}`;
   if (ctx.rng.chance(0.12) && chosen !== 'sparse') {
     ctx.customerSays(key, 'call', 'answered');
   } else {
@@ -56,7 +56,11 @@ const CUSTOMER_INJECTION = CUSTOMER.injection;
 /** The rep's first reaction to a new lead: a call (answered or not) or straight to email. */
 export function firstResponse(ctx: StoryContext, answeredRate = 0.5): void {
   ctx.advance(0.02, 2);
-  if (ctx.rng.chance(answeredRate)) ctx.repDoes('call_answered', 'call', 'answered');
+  // Some answered calls log the customer's words, which can read like a refusal ("not interested in storage").
+  if (ctx.rng.chance(answeredRate)) {
+    if (ctx.rng.chance(0.1)) ctx.repLogsConversation('positive', 'call');
+    else ctx.repDoes('call_answered', 'call', 'answered');
+  }
   else if (ctx.rng.chance(0.6)) ctx.repDoes('call_no_answer', 'call', 'no_answer');
   ctx.maybeMiscNote(0.2);
 }
@@ -81,7 +85,8 @@ export const LOST_REASONS = {
   no_response: ['no response', 'keine Rückmeldung', 'nema odgovora', 'ghosted', 'no reply after quote'],
   competitor: ['went with competitor', 'andere Firma', 'otišli konkurenciji', 'cheaper offer elsewhere', 'competitor'],
   price: ['price', 'too expensive', 'zu teuer', 'preskupo', 'budget'],
-  not_moving: ['not moving anymore', 'Umzug abgesagt', 'odustali', 'plans changed'],
+  not_moving: ['not moving anymore', 'Umzug abgesagt', 'odustali', 'plans changed', 'did it themselves', 'DIY move',
+    'move cancelled', 'selbst umgezogen', 'sami se preselili', 'staying put'],
   other: ['other', 'n/a', '-', 'see notes'],
 } as const;
 

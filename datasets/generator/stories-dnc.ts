@@ -4,9 +4,31 @@
  */
 import { DAY } from './dates';
 import type { StoryContext } from './story-context';
-import { daysFromAsOf, firstResponse, intake, loseWith, pickStatus, planDate, quoteStep } from './stories-common';
+import { LOST_REASONS, daysFromAsOf, firstResponse, intake, loseWith, pickStatus, planDate, quoteStep } from './stories-common';
 import { makeEmail } from './customer-profile';
+import { DNC_TAGS, REFUSAL_LOST_REASONS, SMS_KEYWORDS } from './notes-crm';
 import { BAD_EMAIL_DOMAINS, COMPETITORS } from './vocab';
+
+/** The customer's own message; chat gets its own evidence kind (lower case, no apostrophes). */
+function customerMessage(ctx: StoryContext, key: string, channels: readonly ('email' | 'sms' | 'chat' | 'call')[]): void {
+  const channel = ctx.rng.pick(channels);
+  ctx.customerSays(key, channel, channel === 'call' ? 'answered' : 'replied');
+  ctx.truth.evidence = channel === 'chat' ? 'chat' : 'customer_message';
+}
+
+/** The rep's log of an outbound call (or, now and then, a site visit) with the customer's words in it. */
+function conversationLog(ctx: StoryContext, key: string, visitRate = 0.15): void {
+  const visit = ctx.rng.chance(visitRate);
+  ctx.repLogsConversation(key, visit ? 'meeting' : 'call');
+  ctx.truth.evidence = visit ? 'visit_log' : 'call_log';
+}
+
+/** Only the lost reason says it: no message, no note. Set after the status so nothing overwrites it. */
+function onlyLostReason(ctx: StoryContext, reasons: readonly string[]): void {
+  ctx.status = 'lost';
+  ctx.lostReason = ctx.rng.pick(reasons);
+  ctx.truth.evidence = 'lost_reason';
+}
 
 export function serviceDatePassed(ctx: StoryContext): void {
   const { rng } = ctx;
@@ -44,15 +66,22 @@ export function bookedElsewhere(ctx: StoryContext): void {
   quoteStep(ctx);
   ctx.unansweredFollowUps(rng.int(0, 1));
   ctx.advance(2, 20);
-  const how = rng.weighted([['customer', 55], ['note', 30], ['both', 15]] as const);
-  if (how !== 'note') ctx.customerSays('booked_elsewhere', rng.pick(['email', 'email', 'sms', 'chat'] as const));
-  if (how !== 'customer') {
+  const how = rng.weighted([['customer', 36], ['note', 14], ['call_log', 24], ['both', 12], ['lost_reason', 10], ['quoted_in_ours', 4]] as const);
+  if (how === 'customer' || how === 'both') customerMessage(ctx, 'booked_elsewhere', ['email', 'email', 'sms', 'chat']);
+  if (how === 'quoted_in_ours') {
+    ctx.repRepliesQuoting('ack_booked', 'booked_elsewhere');
+    ctx.truth.evidence = 'quoted_in_ours';
+  }
+  if (how === 'call_log') conversationLog(ctx, 'booked_elsewhere', 0.2);
+  if (how === 'note' || how === 'both') {
     if (how === 'note') ctx.repDoes('call_answered', 'call', 'answered');
     ctx.repNote('note_booked_elsewhere');
+    if (how === 'note') ctx.truth.evidence = 'rep_note';
   }
   if (rng.chance(0.4)) ctx.settleQuote('rejected');
   pickStatus(ctx, [['quoted', 35], ['lost', 45], ['dormant', 20]]);
   if (ctx.status === 'lost') loseWith(ctx, rng.chance(0.8) ? 'competitor' : 'other');
+  if (how === 'lost_reason') onlyLostReason(ctx, LOST_REASONS.competitor);
 }
 
 export function alreadyCustomer(ctx: StoryContext): void {
@@ -87,9 +116,13 @@ export function noLongerNeeded(ctx: StoryContext): void {
   if (rng.chance(0.75)) quoteStep(ctx);
   ctx.unansweredFollowUps(rng.int(0, 1));
   ctx.advance(2, 30);
-  ctx.customerSays('not_needed', rng.chance(0.75) ? 'email' : 'call', rng.chance(0.75) ? 'replied' : 'answered');
+  // Cancelled, staying put, or did it themselves: said by the customer, logged on our call, or only the lost reason.
+  const how = rng.weighted([['customer', 55], ['call_log', 30], ['lost_reason', 15]] as const);
+  if (how === 'customer') customerMessage(ctx, 'not_needed', ['email', 'email', 'email', 'call', 'chat']);
+  else if (how === 'call_log') conversationLog(ctx, 'not_needed');
   pickStatus(ctx, [['quoted', 35], ['lost', 40], ['dormant', 25]]);
   if (ctx.status === 'lost') loseWith(ctx, 'not_moving');
+  if (how === 'lost_reason') onlyLostReason(ctx, LOST_REASONS.not_moving);
 }
 
 export function askedNotToContact(ctx: StoryContext): void {
@@ -101,15 +134,35 @@ export function askedNotToContact(ctx: StoryContext): void {
   if (rng.chance(0.7)) quoteStep(ctx);
   ctx.unansweredFollowUps(rng.int(1, 3), 1, 5);
   ctx.advance(0.5, 5);
-  if (rng.chance(0.6)) {
-    ctx.customerSays('dont_contact', rng.pick(['email', 'sms', 'email'] as const));
+  const how = rng.weighted([['customer', 30], ['chat', 5], ['sms_keyword', 14], ['call_log', 16], ['rep_note', 11], ['tag', 10],
+    ['lost_reason', 10], ['quoted_in_ours', 4]] as const);
+  if (how === 'customer') {
+    customerMessage(ctx, 'dont_contact', ['email', 'sms', 'email']);
     if (rng.chance(0.3)) ctx.repNote('note_dnc');
-  } else {
+  } else if (how === 'chat') {
+    customerMessage(ctx, 'dont_contact', ['chat']);
+  } else if (how === 'sms_keyword') {
+    // Our SMS, then the carrier-style keyword reply (sometimes in English whatever the language).
+    ctx.repDoes('our_sms', 'sms', 'sent');
+    ctx.advance(0.01, 1);
+    ctx.customerWrites(rng.pick(SMS_KEYWORDS[rng.chance(0.7) ? ctx.lang : 'en']), 'sms', 'replied');
+    ctx.truth.evidence = 'sms_keyword';
+  } else if (how === 'call_log') {
+    conversationLog(ctx, 'refused', 0.05);
+  } else if (how === 'rep_note') {
     ctx.repDoes('call_answered', 'call', 'answered');
     ctx.repNote('note_dnc');
+    ctx.truth.evidence = 'rep_note';
+  } else if (how === 'quoted_in_ours') {
+    ctx.repRepliesQuoting('ack_refusal', 'dont_contact');
+    ctx.truth.evidence = 'quoted_in_ours';
+  } else if (how === 'tag') {
+    ctx.tags.push(rng.pick(DNC_TAGS));
+    ctx.truth.evidence = 'tag';
   }
   pickStatus(ctx, [['lost', 40], ['dormant', 30], ['quoted', 30]]);
   if (ctx.status === 'lost') loseWith(ctx, 'other');
+  if (how === 'lost_reason') onlyLostReason(ctx, REFUSAL_LOST_REASONS);
 }
 
 export function invalidContact(ctx: StoryContext): void {
@@ -140,7 +193,8 @@ export function complaint(ctx: StoryContext): void {
   ctx.unansweredFollowUps(rng.int(2, 4), 0.05, 1);
   if (rng.chance(0.6)) quoteStep(ctx);
   ctx.advance(0.5, 6);
-  ctx.customerSays('complaint', rng.chance(0.8) ? 'email' : 'chat');
+  if (rng.chance(0.78)) customerMessage(ctx, 'complaint', ['email', 'email', 'email', 'email', 'chat']);
+  else conversationLog(ctx, 'complaint', 0.1);
   if (rng.chance(0.5)) ctx.repNote('note_complaint');
   pickStatus(ctx, [['lost', 50], ['dormant', 30], ['contacted', 20]]);
   if (ctx.status === 'lost') loseWith(ctx, 'other');
@@ -159,7 +213,8 @@ export function legalDispute(ctx: StoryContext): void {
   ctx.settleQuote('accepted');
   ctx.repNote('note_won');
   ctx.jumpTo(date + rng.int(1, 5) * DAY);
-  ctx.customerSays('legal', 'email');
+  if (rng.chance(0.8)) customerMessage(ctx, 'legal', ['email']);
+  else conversationLog(ctx, 'legal', 0.2);
   if (rng.chance(0.7)) ctx.repNote('note_legal');
   ctx.tags.push('claim');
   pickStatus(ctx, [['won', 50], ['lost', 30], ['dormant', 20]]);
@@ -174,11 +229,13 @@ export function sensitiveCircumstances(ctx: StoryContext): void {
   firstResponse(ctx);
   if (rng.chance(0.7)) quoteStep(ctx);
   ctx.advance(2, 25);
-  if (rng.chance(0.6)) {
-    ctx.customerSays('sensitive', rng.chance(0.7) ? 'email' : 'call', 'replied');
-  } else {
+  const how = rng.weighted([['customer', 50], ['call_log', 28], ['rep_note', 22]] as const);
+  if (how === 'customer') customerMessage(ctx, 'sensitive', ['email', 'email', 'call']);
+  else if (how === 'call_log') conversationLog(ctx, 'sensitive', 0.1);
+  else {
     ctx.repDoes('call_answered', 'call', 'answered');
     ctx.repNote('note_sensitive');
+    ctx.truth.evidence = 'rep_note';
   }
   pickStatus(ctx, [['dormant', 40], ['quoted', 40], ['contacted', 20]]);
 }

@@ -99,7 +99,8 @@ export function callbackRequested(ctx: StoryContext): void {
   intake(ctx);
   if (rng.chance(0.5)) quoteStep(ctx);
   ctx.advance(0.5, 6);
-  ctx.customerSays('callback', rng.pick(['email', 'call', 'sms'] as const), 'replied');
+  if (rng.chance(0.25)) ctx.repLogsConversation('callback', 'call');
+  else ctx.customerSays('callback', rng.pick(['email', 'call', 'sms', 'chat'] as const), 'replied');
   // The rep promises to call back, and then nobody does: that is the whole point of this lead.
   if (rng.chance(0.4)) ctx.repNote('note_callback');
   pickStatus(ctx, [['contacted', 50], ['quoted', 50]]);
@@ -136,6 +137,7 @@ export function datePostponed(ctx: StoryContext): void {
   // The field keeps the old date; only the text knows the new one.
   ctx.setDateVars(newDate);
   if (rng.chance(0.65)) ctx.customerSays('postponed', rng.chance(0.7) ? 'email' : 'call', 'replied');
+  else if (rng.chance(0.5)) ctx.repLogsConversation('postponed', 'call');
   else {
     ctx.repDoes('call_answered', 'call', 'answered');
     ctx.repNote('note_postponed');
@@ -193,6 +195,7 @@ export function customerAskedToWait(ctx: StoryContext): void {
   ctx.advance(0.5, 10);
   ctx.setDateVars(resume);
   if (rng.chance(0.7)) ctx.customerSays('wait', rng.chance(0.6) ? 'email' : 'call', 'replied');
+  else if (rng.chance(0.5)) ctx.repLogsConversation('wait', 'call');
   else {
     ctx.repDoes('call_answered', 'call', 'answered');
     ctx.repNote('note_wait');

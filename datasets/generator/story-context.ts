@@ -7,10 +7,11 @@ import type { Activity, Quote } from '../../server/domain/lead';
 import type { CustomerTruth } from './customer-truth';
 import { DAY, MINUTE, isoDate, isoDateTime, startOfDay } from './dates';
 import { CUSTOMER, type Phrases } from './notes-customer';
+import { CALL_LOG, CALL_PREFIX, OUR_FOOTERS, OUR_QUOTE_HEADERS, QUOTE_HEADERS, VISIT_PREFIX } from './notes-crm';
 import { REP } from './notes-rep';
 import type { Rng } from './prng';
-import { dayText, fill, moneyText, monthGenitive, monthName, sloppy } from './text';
-import { REP_LANG, type Lang } from './vocab';
+import { chatStyle, dayText, fill, moneyText, monthGenitive, monthLocative, monthName, sloppy } from './text';
+import { REP_LANG, type Lang, type RepLang } from './vocab';
 import type { Customer } from './customer-profile';
 
 type Status = 'new' | 'contacted' | 'quoted' | 'negotiating' | 'won' | 'lost' | 'dormant';
@@ -50,12 +51,23 @@ export class StoryContext {
   ) {
     this.vars = {
       origin: customer.origin, destination: customer.destination, size: customer.profile.size,
-      name: customer.firstName, rep, date: '', month: '', month_gen: '', amount: '', budget: '', competitor: '', quote: 'Q1',
+      name: customer.firstName, rep, Rep: `${rep[0].toUpperCase()}${rep.slice(1)} (Kranich & Roda)`, date: '', month: '',
+      month_gen: '', month_loc: '', amount: '', budget: '', competitor: '', quote: 'Q1', qdate: '',
     };
   }
 
   get lang(): Lang {
     return this.truth.lang;
+  }
+
+  /**
+   * The language of our emails and SMS to this customer: theirs when our reps write it, Croatian
+   * for Serbian/Bosnian speakers (the Zagreb office), English for everyone else.
+   */
+  get facingLang(): RepLang {
+    const lang = this.lang;
+    if (lang === 'en' || lang === 'de' || lang === 'hr') return lang;
+    return lang === 'sr' ? 'hr' : 'en';
   }
 
   /**
@@ -115,11 +127,15 @@ export class StoryContext {
   }
 
   private dateVars(ms: number, lang: Lang): Record<string, string> {
-    return { date: dayText(this.rng, ms, lang), month: monthName(ms, lang), month_gen: monthGenitive(ms, lang) };
+    return {
+      date: dayText(this.rng, ms, lang), month: monthName(ms, lang), month_gen: monthGenitive(ms, lang), month_loc: monthLocative(ms, lang),
+    };
   }
 
+  /** A bank without the language: Serbian/Bosnian reads Croatian, everyone else English. */
   phrase(bank: Phrases, lang: Lang = this.lang): string {
-    const template = this.rng.pick(bank[lang]);
+    if (!bank[lang]) lang = lang === 'sr' ? 'hr' : 'en';
+    const template = this.rng.pick(bank[lang]!);
     // A German rep's note on an English lead writes "3. März", not "March 3".
     if (lang !== this.lang && this.dateVarMs !== null && /\{(date|month)/.test(template)) {
       return fill(template, { ...this.vars, ...this.dateVars(this.dateVarMs, lang) });
@@ -129,16 +145,77 @@ export class StoryContext {
 
   /** Something the customer wrote or said. */
   customerSays(key: string, channel: Activity['channel'] = 'email', outcome: string | null = 'replied'): void {
-    const text = sloppy(this.rng, this.phrase(CUSTOMER[key]), 0.3);
+    this.customerWrites(sloppy(this.rng, this.phrase(CUSTOMER[key]), 0.3), channel, outcome);
+  }
+
+  /**
+   * A customer text as it lands in the CRM: chat in lower case without apostrophes, and an email
+   * reply often with our earlier email quoted below it (footer and all).
+   */
+  customerWrites(text: string, channel: Activity['channel'] = 'email', outcome: string | null = 'replied'): void {
+    if (channel === 'chat' && this.rng.chance(0.75)) text = chatStyle(this.rng, text);
+    else if (channel === 'sms' && this.rng.chance(0.3)) text = chatStyle(this.rng, text);
+    if (channel === 'email' && outcome === 'replied' && this.rng.chance(0.35)) text += this.quotedEarlierEmail();
     // Reps log an inbound call they took as "answered", an email as "replied".
     const logged = channel === 'call' && outcome === 'replied' ? 'answered' : outcome;
     this.push({ channel, direction: 'inbound', author: 'customer', outcome: logged, text });
   }
 
-  /** An outbound touch (call or email) by the rep. Customer-facing emails use the lead's language. */
+  /** "On 3 Nov 2026 at 10:12, Sarah wrote:" and our last email, each line quoted with "> ". */
+  private quotedEarlierEmail(): string {
+    let ours: Activity | undefined;
+    for (let i = this.activities.length - 1; i >= 0 && !ours; i--) {
+      const a = this.activities[i];
+      if (a.direction === 'outbound' && a.channel === 'email' && a.author?.startsWith('rep:') && a.text) ours = a;
+    }
+    if (!ours?.at) return '';
+    const at = ours.at;
+    const [y, mo, d] = at.slice(0, 10).split('-');
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    this.vars.qdate = this.lang === 'en' ? `${Number(d)} ${months[Number(mo) - 1]} ${y} at ${at.slice(11, 16)}` : `${d}.${mo}.${y} ${at.slice(11, 16)}`;
+    const header = fill(this.rng.pick(QUOTE_HEADERS[this.lang]), this.vars);
+    const quoted = ours.text!.split('\n').map((line) => `> ${line}`).join('\n');
+    return `\n\n${header}\n${quoted}`;
+  }
+
+  /**
+   * Our reply to a customer email that the CRM never logged (sent mail is logged by BCC): the
+   * customer's words exist only quoted below our text.
+   */
+  repRepliesQuoting(key: string, customerKey: string): void {
+    const theirs = sloppy(this.rng, this.phrase(CUSTOMER[customerKey]), 0.3);
+    const theirAt = this.t;
+    this.advance(0.02, 1);
+    const lang = this.facingLang;
+    const [y, mo, d] = isoDate(theirAt).split('-');
+    this.vars.qdate = `${d}.${mo}.${y} ${isoDateTime(theirAt).slice(11, 16)}`;
+    const header = fill(this.rng.pick(OUR_QUOTE_HEADERS[lang]), { ...this.vars, name: this.customer.firstName, email: this.customer.email });
+    const ours = sloppy(this.rng, this.phrase(REP[key], lang), 0.1);
+    const quoted = theirs.split('\n').map((line) => `> ${line}`).join('\n');
+    this.push({ channel: 'email', direction: 'outbound', author: `rep:${this.rep}`, outcome: 'sent', text: `${ours}\n\n${header}\n${quoted}` });
+  }
+
+  /** An outbound touch (call, email or SMS) by the rep. Emails and SMS use the customer-facing language. */
   repDoes(key: string, channel: 'call' | 'email' | 'sms', outcome: string | null): void {
-    const lang = channel === 'call' ? this.noteLang() : this.lang;
-    const text = sloppy(this.rng, this.phrase(REP[key], lang), channel === 'call' ? 0.4 : 0.1);
+    const lang = channel === 'call' ? this.noteLang() : this.facingLang;
+    let text = sloppy(this.rng, this.phrase(REP[key], lang), channel === 'call' ? 0.4 : 0.1);
+    // Our own chasers often end with an opt-out line: refusal words that are ours, not the customer's.
+    const footerRate = key === 'follow_up' || key === 'first_email' ? 0.4 : key === 'quote_sent' ? 0.15 : 0;
+    if (channel === 'email' && footerRate > 0 && this.rng.chance(footerRate)) {
+      text += `\n\n${this.phrase(OUR_FOOTERS, lang)}`;
+    }
+    this.push({ channel, direction: 'outbound', author: `rep:${this.rep}`, outcome, text });
+  }
+
+  /**
+   * The rep's log of an outbound call or a site visit that records what the customer said
+   * ("Called: customer said they went with another mover"): where most CRMs keep it.
+   */
+  repLogsConversation(key: string, channel: 'call' | 'meeting' = 'call'): void {
+    const lang = this.noteLang();
+    const prefix = this.phrase(channel === 'call' ? CALL_PREFIX : VISIT_PREFIX, lang);
+    const text = sloppy(this.rng, `${prefix}${this.phrase(CALL_LOG[key], lang)}`, 0.4);
+    const outcome = channel === 'call' ? 'answered' : this.rng.pick(['completed', 'held', null]);
     this.push({ channel, direction: 'outbound', author: `rep:${this.rep}`, outcome, text });
   }
 
@@ -153,7 +230,7 @@ export class StoryContext {
     this.push({ channel, direction: 'outbound', author: 'system', outcome, text: this.phrase(REP[key], 'en') });
   }
 
-  private noteLang(): Lang {
+  private noteLang(): RepLang {
     const own = REP_LANG[this.rep] ?? 'en';
     if (own === this.lang) return own;
     return this.rng.chance(0.3) ? own : 'en';
@@ -171,7 +248,7 @@ export class StoryContext {
     this.quotes.push(quote);
     this.quoteAmount = amount;
     this.vars.quote = id;
-    this.vars.amount = moneyText(this.rng, amount, this.lang, currency);
+    this.vars.amount = moneyText(this.rng, amount, this.facingLang, currency);
     this.repDoes('quote_sent', 'email', 'sent');
   }
 
@@ -187,6 +264,7 @@ export class StoryContext {
       this.advance(minGap, maxGap);
       const kind = this.rng.int(0, 2);
       if (kind === 0) this.repDoes('call_no_answer', 'call', 'no_answer');
+      else if (kind === 1 && this.rng.chance(0.25)) this.repDoes('our_sms', 'sms', 'sent');
       else if (kind === 1) this.repDoes('call_voicemail', 'call', 'voicemail');
       // Before a quote exists there is nothing to "follow up" on: ask for details instead.
       else this.repDoes(this.quotes.length > 0 ? 'follow_up' : 'first_email', 'email', 'sent');

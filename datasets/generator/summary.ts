@@ -15,6 +15,8 @@ export interface DatasetSummary {
   decisions: Record<string, number>;
   reasons: Record<string, number>;
   outcomes: Record<string, number>;
+  /** `contact.language` as the records have it ("null" when empty or missing). */
+  languages: Record<string, number>;
   dormant: number;
   /** Dormant leads whose gold decision is contact or wait. */
   dormantRecoverable: number;
@@ -43,9 +45,10 @@ function bump(counts: Record<string, number>, key: string): void {
 
 export function summarize(leads: Iterable<Lead>, asOf: string): DatasetSummary {
   const asOfMs = parseIsoDate(asOf);
-  const summary: DatasetSummary = { total: 0, decisions: {}, reasons: {}, outcomes: {}, dormant: 0, dormantRecoverable: 0 };
+  const summary: DatasetSummary = { total: 0, decisions: {}, reasons: {}, outcomes: {}, languages: {}, dormant: 0, dormantRecoverable: 0 };
   for (const lead of leads) {
     summary.total++;
+    bump(summary.languages, lead.contact?.language ?? 'null');
     const label = lead.label;
     if (!label) continue;
     bump(summary.decisions, label.decision);
@@ -78,5 +81,9 @@ export function formatSummary(s: DatasetSummary): string {
   }
   lines.push('', '| outcome | leads |', '|---|---:|');
   for (const [outcome, n] of Object.entries(s.outcomes).sort((a, b) => b[1] - a[1])) lines.push(`| ${outcome} | ${n} |`);
+  lines.push('', '| contact.language | leads |', '|---|---:|');
+  for (const [language, n] of Object.entries(s.languages).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    lines.push(`| ${language} | ${n} |`);
+  }
   return lines.join('\n');
 }

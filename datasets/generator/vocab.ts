@@ -4,7 +4,11 @@
  * stable across dependency upgrades.
  */
 
-export type Lang = 'en' | 'de' | 'hr';
+/** Languages our customers write in: the company's three, plus those of its neighbours and expats. */
+export const LANGS = ['en', 'de', 'hr', 'sr', 'sl', 'it', 'fr', 'es', 'pl', 'cs', 'hu', 'nl'] as const;
+export type Lang = (typeof LANGS)[number];
+/** The languages the company's own reps write in (notes, emails). */
+export type RepLang = 'en' | 'de' | 'hr';
 
 export const FIRST_NAMES: Record<Lang, readonly string[]> = {
   en: ['Emma', 'James', 'Olivia', 'Liam', 'Sophie', 'Daniel', 'Chloe', 'Ryan', 'Aoife', 'Sean', 'Priya', 'Arjun',
@@ -13,6 +17,16 @@ export const FIRST_NAMES: Record<Lang, readonly string[]> = {
     'Katharina', 'Florian', 'Julia', 'Stefan', 'Sabine', 'Matthias', 'Verena', 'Andreas', 'Birgit', 'Jürgen', 'Ayşe'],
   hr: ['Ana', 'Ivan', 'Marija', 'Luka', 'Petra', 'Marko', 'Ivana', 'Josip', 'Lucija', 'Tomislav', 'Katarina',
     'Filip', 'Maja', 'Stjepan', 'Nikolina', 'Dario', 'Martina', 'Goran', 'Iva', 'Željko', 'Mateja', 'Hrvoje'],
+  sr: ['Nikola', 'Jelena', 'Milan', 'Milica', 'Stefan', 'Jovana', 'Aleksandar', 'Dragana', 'Nemanja', 'Emir', 'Amra',
+    'Adnan', 'Lejla', 'Dženana', 'Haris', 'Vesna', 'Zoran', 'Selma'],
+  sl: ['Luka', 'Nina', 'Jure', 'Maja', 'Matej', 'Eva', 'Tadej', 'Špela', 'Rok', 'Urška', 'Gregor', 'Mojca', 'Nejc', 'Tjaša'],
+  it: ['Giulia', 'Marco', 'Francesca', 'Luca', 'Chiara', 'Alessandro', 'Sara', 'Matteo', 'Elena', 'Davide', 'Federica', 'Lorenzo'],
+  fr: ['Camille', 'Julien', 'Léa', 'Thomas', 'Manon', 'Nicolas', 'Chloé', 'Antoine', 'Inès', 'Mathieu', 'Élodie', 'Hugo'],
+  es: ['Lucía', 'Javier', 'María', 'Carlos', 'Sofía', 'Pablo', 'Marta', 'Alejandro', 'Laura', 'Diego', 'Carmen', 'Sergio'],
+  pl: ['Anna', 'Piotr', 'Katarzyna', 'Tomasz', 'Agnieszka', 'Michał', 'Magdalena', 'Paweł', 'Joanna', 'Krzysztof', 'Małgorzata', 'Łukasz'],
+  cs: ['Jan', 'Petra', 'Tomáš', 'Lucie', 'Martin', 'Tereza', 'Jakub', 'Kateřina', 'Ondřej', 'Veronika', 'Lukáš', 'Barbora'],
+  hu: ['László', 'Eszter', 'Gábor', 'Katalin', 'Zoltán', 'Anna', 'Péter', 'Réka', 'Balázs', 'Zsófia', 'Attila', 'Dóra'],
+  nl: ['Daan', 'Sanne', 'Lars', 'Emma', 'Bram', 'Lotte', 'Thijs', 'Femke', 'Ruben', 'Anouk', 'Jeroen', 'Sophie'],
 };
 
 export const LAST_NAMES: Record<Lang, readonly string[]> = {
@@ -22,6 +36,16 @@ export const LAST_NAMES: Record<Lang, readonly string[]> = {
     'Koch', 'Bauer', 'Richter', 'Gruber', 'Huber', 'Steiner', 'Wimmer', 'Yılmaz', 'Lehmann', 'Krämer'],
   hr: ['Horvat', 'Kovačević', 'Babić', 'Marić', 'Jurić', 'Novak', 'Kovačić', 'Knežević', 'Vuković', 'Marković',
     'Petrović', 'Matić', 'Tomić', 'Pavlović', 'Božić', 'Blažević', 'Grgić', 'Pavić', 'Radić', 'Šarić'],
+  sr: ['Jovanović', 'Petrović', 'Nikolić', 'Đorđević', 'Ilić', 'Stojanović', 'Hodžić', 'Begić', 'Hadžić', 'Delić',
+    'Mitrović', 'Popović', 'Savić', 'Mehmedović'],
+  sl: ['Novak', 'Horvat', 'Krajnc', 'Kovačič', 'Zupan', 'Potočnik', 'Mlakar', 'Kos', 'Vidmar', 'Golob', 'Turk', 'Zupančič'],
+  it: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'De Luca', 'Moretti'],
+  fr: ['Martin', 'Bernard', 'Dubois', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Lefèvre', 'Girard', 'Fournier'],
+  es: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Ruiz', 'Moreno', 'Muñoz'],
+  pl: ['Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Kowalczyk', 'Kamiński', 'Lewandowski', 'Zieliński', 'Szymański', 'Woźniak'],
+  cs: ['Novák', 'Svoboda', 'Novotný', 'Dvořák', 'Černý', 'Procházka', 'Kučera', 'Veselý', 'Horák', 'Němec', 'Pokorný'],
+  hu: ['Nagy', 'Kovács', 'Tóth', 'Szabó', 'Horváth', 'Varga', 'Kiss', 'Molnár', 'Németh', 'Farkas', 'Balogh', 'Papp'],
+  nl: ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder'],
 };
 
 export const CITIES: Record<Lang, readonly string[]> = {
@@ -31,6 +55,15 @@ export const CITIES: Record<Lang, readonly string[]> = {
     'Rosenheim', 'Ingolstadt', 'Berlin', 'Hamburg', 'Zagreb', 'Zürich', 'Klagenfurt', 'Freising'],
   hr: ['Zagreb', 'Split', 'Rijeka', 'Osijek', 'Zadar', 'Pula', 'Varaždin', 'Karlovac', 'Dubrovnik', 'Šibenik',
     'Velika Gorica', 'Samobor', 'Slavonski Brod', 'München', 'Beč', 'Ljubljana', 'Graz'],
+  sr: ['Beograd', 'Novi Sad', 'Sarajevo', 'Banja Luka', 'Niš', 'Tuzla', 'Mostar', 'Zagreb', 'München', 'Beč', 'Ljubljana'],
+  sl: ['Ljubljana', 'Maribor', 'Celje', 'Kranj', 'Koper', 'Novo mesto', 'Zagreb', 'Gradec', 'Celovec', 'München', 'Dunaj'],
+  it: ['Milano', 'Trieste', 'Udine', 'Bolzano', 'Verona', 'Venezia', 'Torino', 'Monaco di Baviera', 'Vienna', 'Zagabria'],
+  fr: ['Paris', 'Lyon', 'Strasbourg', 'Genève', 'Bruxelles', 'Munich', 'Vienne', 'Zagreb', 'Lille'],
+  es: ['Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Bilbao', 'Múnich', 'Viena', 'Zagreb'],
+  pl: ['Warszawa', 'Kraków', 'Wrocław', 'Poznań', 'Gdańsk', 'Monachium', 'Wiedeń', 'Berlin'],
+  cs: ['Praha', 'Brno', 'Ostrava', 'Plzeň', 'České Budějovice', 'Mnichov', 'Vídeň', 'Linec'],
+  hu: ['Budapest', 'Győr', 'Debrecen', 'Szeged', 'Pécs', 'Sopron', 'Bécs', 'München', 'Graz'],
+  nl: ['Amsterdam', 'Rotterdam', 'Utrecht', 'Den Haag', 'Eindhoven', 'Groningen', 'München', 'Wenen'],
 };
 
 /** Some cities are written inconsistently in real CRMs; used as noise on origin/destination. */
@@ -43,19 +76,37 @@ export const CITY_SPELLINGS: Record<string, readonly string[]> = {
 };
 
 /** Sales reps and the language they write their own notes in. */
-export const REP_LANG: Record<string, Lang> = {
+export const REP_LANG: Record<string, RepLang> = {
   jonas: 'de', lena: 'de', stefan: 'de', marko: 'hr', ivana: 'hr', tomislav: 'hr', sarah: 'en', daniel: 'en',
 };
 export const REPS_BY_LANG: Record<Lang, readonly string[]> = {
   de: ['jonas', 'lena', 'stefan', 'sarah'],
   hr: ['marko', 'ivana', 'tomislav', 'daniel'],
   en: ['sarah', 'daniel', 'jonas', 'marko', 'lena', 'ivana'],
+  sr: ['marko', 'ivana', 'tomislav'],
+  sl: ['ivana', 'marko', 'lena', 'sarah'],
+  it: ['sarah', 'daniel', 'lena', 'stefan'],
+  fr: ['sarah', 'daniel', 'jonas'],
+  es: ['sarah', 'daniel', 'lena'],
+  pl: ['sarah', 'daniel', 'stefan', 'jonas'],
+  cs: ['stefan', 'lena', 'sarah'],
+  hu: ['stefan', 'sarah', 'tomislav'],
+  nl: ['daniel', 'sarah', 'jonas'],
 };
 
 export const EMAIL_DOMAINS: Record<Lang, readonly string[]> = {
   en: ['gmail.com', 'outlook.com', 'yahoo.com', 'proton.me', 'icloud.com', 'example.org'],
   de: ['gmx.de', 'web.de', 't-online.de', 'gmail.com', 'gmx.at', 'aon.at', 'example.org'],
   hr: ['gmail.com', 'net.hr', 't-com.hr', 'yahoo.com', 'hotmail.com', 'example.org'],
+  sr: ['gmail.com', 'yahoo.com', 'hotmail.com', 'mts.rs', 'bih.net.ba', 'example.org'],
+  sl: ['gmail.com', 'siol.net', 't-2.net', 'amis.net', 'example.org'],
+  it: ['gmail.com', 'libero.it', 'virgilio.it', 'tiscali.it', 'alice.it'],
+  fr: ['gmail.com', 'orange.fr', 'free.fr', 'laposte.net', 'hotmail.fr'],
+  es: ['gmail.com', 'hotmail.es', 'yahoo.es', 'telefonica.net'],
+  pl: ['gmail.com', 'wp.pl', 'onet.pl', 'o2.pl', 'interia.pl'],
+  cs: ['gmail.com', 'seznam.cz', 'email.cz', 'centrum.cz'],
+  hu: ['gmail.com', 'freemail.hu', 'citromail.hu', 't-online.hu'],
+  nl: ['gmail.com', 'ziggo.nl', 'kpnmail.nl', 'hotmail.nl', 'outlook.com'],
 };
 
 /** Typo'd domains for contacts that bounce. */
@@ -65,6 +116,15 @@ export const PHONE_PREFIXES: Record<Lang, readonly string[]> = {
   en: ['+353 87', '+44 7700', '+31 6', '+49 176', '+43 664'],
   de: ['+49 151', '+49 160', '+49 176', '+43 664', '+43 699', '0151', '0176', '0664'],
   hr: ['+385 91', '+385 98', '+385 95', '+385 99', '091', '098', '095'],
+  sr: ['+381 64', '+381 63', '+387 61', '+387 62', '064'],
+  sl: ['+386 41', '+386 31', '+386 40', '041'],
+  it: ['+39 333', '+39 347', '+39 340', '333'],
+  fr: ['+33 6', '+33 7', '06'],
+  es: ['+34 612', '+34 655', '+34 699'],
+  pl: ['+48 501', '+48 600', '+48 790'],
+  cs: ['+420 602', '+420 731', '+420 777'],
+  hu: ['+36 30', '+36 20', '+36 70', '06 30'],
+  nl: ['+31 6', '06'],
 };
 
 export const SOURCES: readonly (readonly [string | null, number])[] = [

@@ -102,6 +102,10 @@ describe.skipIf(!hasChromium)('web UI in a browser: evaluations', () => {
     const quality = page.getByRole('table', { name: 'Draft quality by reason' });
     await quality.waitFor();
     expect(await quality.innerText()).toMatch(/Story coverage[\s\S]*Language match[\s\S]*\d+(\.\d)?%/);
+    // Text understanding per language of the customer texts, stored with the run.
+    const languages = page.getByRole('table', { name: 'Text understanding by language' });
+    await languages.waitFor();
+    expect(await languages.innerText()).toMatch(/DNC precision[\s\S]*False refusals[\s\S]*Unread[\s\S]*\b(en|de|hr)\b/);
 
     // The per-lead table filters in the URL; a lead opens its trace and draft.
     const results = page.locator('#results');

@@ -165,8 +165,8 @@ describe.skipIf(!hasChromium)('web UI in a browser: authoring rules in the form'
     expect(changedLines(v1['wait.yaml'], v2['wait.yaml'])).toEqual(['    when: has_service_date && days_until_service_date > 90']);
     const phraseLines = changedLines(v1['signals-refusal.yaml'], v2['signals-refusal.yaml']);
     expect(phraseLines).toHaveLength(2);
-    expect(phraseLines[0]).toMatch(/"not to email", "please never call again"\]$/);
-    expect(phraseLines[1]).toMatch(/"keine weitere kontaktaufnahme", "bitte nie wieder anrufen"\]$/);
+    expect(phraseLines[0]).toMatch(/"how many times must i", "please never call again"\]$/);
+    expect(phraseLines[1]).toMatch(/"wie oft muss ich", "bitte nie wieder anrufen"\]$/);
     expect(v2['exclusions.yaml'].startsWith(v1['exclusions.yaml'].trimEnd())).toBe(true);
     expect(v2['exclusions.yaml'].slice(v1['exclusions.yaml'].trimEnd().length)).toBe(
       [

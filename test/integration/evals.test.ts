@@ -115,6 +115,11 @@ describe.each(DB_TARGETS)('evaluation runs on $kind', (target) => {
     const shown = (await t.app.inject({ method: 'GET', url: `/api/evals/runs/${run.id}`, headers: t.auth('manager') })).json();
     expect(shown).toMatchObject({ status: 'done', progress: { done: 80, total: 80 } });
     expect(typeof shown.metrics.dnc_precision).toBe('number');
+    // Per language of the customer texts, stored with the run: every lead counted once, unread leads are do_not_contact.
+    const byLanguage = Object.values(shown.metrics.by_language as Record<string, { leads: number; unread: number; false_refusals: number }>);
+    expect(byLanguage.reduce((n, l) => n + l.leads, 0)).toBe(80);
+    expect(byLanguage.reduce((n, l) => n + l.unread, 0)).toBeLessThanOrEqual(shown.metrics.decision_counts.do_not_contact);
+    expect(byLanguage.reduce((n, l) => n + l.false_refusals, 0)).toBe(shown.metrics.confusion.contact.do_not_contact + shown.metrics.confusion.wait.do_not_contact);
 
     const list = (await t.app.inject({ method: 'GET', url: `/api/evals/runs?dataset_id=${datasetId}`, headers: t.auth('manager') })).json();
     expect(list.items.map((r: { id: string }) => r.id)).toContain(run.id);

@@ -35,6 +35,8 @@ const base = demoLeads().find((l) => l.label?.decision === 'contact' && l.contac
 const person: Lead = {
   ...base,
   id: 'P-ERASE-1',
+  // No CRM owner: the test rep token acts for no demo owner, and this test is about erasure, not assignment.
+  owner: null,
   contact: { ...base.contact, name: NAME, email: EMAIL, phone: PHONE },
   activities: [...(base.activities ?? []), { at: base.created_at ?? null, channel: 'note', direction: 'internal', author: 'rep:marko', outcome: null, text: `${NAME} gave ${PHONE} as her mobile.` }],
 };

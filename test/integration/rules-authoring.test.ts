@@ -80,6 +80,10 @@ describe.each(DB_TARGETS)('rules authoring on $kind', (target) => {
     const warning = res.json().warnings.find((w: { rule_id: string }) => w.rule_id === 'storage_without_quote');
     expect(warning?.kind).toBe('never_decides');
     expect(warning.message).toMatch(/most often opted_out, a hard block/);
+    // The preview reports text understanding per language of the customer texts, as evaluation runs do.
+    const byLanguage = res.json().by_language as Record<string, { leads: number; dnc_precision: number | null; unread_rate: number }>;
+    expect(Object.values(byLanguage).reduce((n, l) => n + l.leads, 0)).toBe(res.json().metrics.total);
+    for (const l of Object.values(byLanguage)) expect(l.unread_rate).toBeGreaterThanOrEqual(0);
   });
 
   const lead = demoLeads(300).find((l) => l.label?.decision === 'do_not_contact')!;
@@ -135,16 +139,17 @@ describe('phrase hit counts', () => {
     const leads = demoLeads(300);
     await t.app.inject({ method: 'POST', url: `/api/datasets/${ds.id}/import`, headers: { ...t.auth('manager'), 'content-type': 'application/x-ndjson' }, payload: leads.map((l) => JSON.stringify(l)).join('\n') });
     const files = (await t.app.inject({ method: 'GET', url: '/api/ruleset-versions/rs_default_v1', headers: t.auth('manager') })).json().files;
-    const edited = { ...files, 'signals-refusal.yaml': files['signals-refusal.yaml'].replace('"do not contact", ', '"do not contact", "Stop calling", ') };
+    const edited = { ...files, 'signals-refusal.yaml': files['signals-refusal.yaml'].replace('"do not contact", ', '"do not contact", "Unsubscribe", ') };
     const res = await t.app.inject({ method: 'POST', url: '/api/rulesets/phrase-hits', headers: t.auth('manager'), payload: { files: edited, dataset_id: ds.id, signal: 'asked_not_to_contact' } });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.leads).toBe(300);
-    expect(body.duplicates).toEqual([{ language: 'en', phrase: 'stop calling' }]);
-    // Independent count: leads with "stop calling" in a customer message or rep note.
-    const expected = leads.filter((l) => (l.activities ?? []).some((a) => a.direction !== 'outbound' && /stop calling/i.test(a.text ?? ''))).length;
-    expect(body.hits.en['stop calling']).toBeGreaterThan(0);
-    expect(body.hits.en['stop calling']).toBeLessThanOrEqual(expected + 2);
-    expect(body.signal_hits).toBeGreaterThanOrEqual(body.hits.en['stop calling']);
+    expect(body.duplicates).toEqual([{ language: 'en', phrase: 'unsubscribe' }]);
+    // Independent count: leads with "unsubscribe" in a customer message or rep note (our own
+    // footers say "reply UNSUBSCRIBE" too: outbound, not counted).
+    const expected = leads.filter((l) => (l.activities ?? []).some((a) => a.direction !== 'outbound' && /unsubscribe/i.test(a.text ?? ''))).length;
+    expect(body.hits.en['unsubscribe']).toBeGreaterThan(0);
+    expect(body.hits.en['unsubscribe']).toBeLessThanOrEqual(expected + 2);
+    expect(body.signal_hits).toBeGreaterThanOrEqual(body.hits.en['unsubscribe']);
   }, 60_000);
 });

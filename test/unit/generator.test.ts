@@ -17,7 +17,7 @@ const ALL_REASON_CODES = [
   'service_date_passed', 'no_longer_needed', 'booked_elsewhere', 'already_customer', 'invalid_contact', 'duplicate',
   'sensitive_circumstances', 'insufficient_data', 'low_intent', 'price_gap', 'too_old', 'low_value', 'over_contacted',
   'recently_contacted', 'too_early', 'customer_asked_to_wait', 'upcoming_service_date', 'quote_no_decision',
-  'engaged_then_silent', 'price_objection_open', 'callback_requested', 're_engaged', 'date_postponed',
+  'engaged_then_silent', 'price_objection_open', 'callback_requested', 're_engaged', 'date_postponed', 'unread_customer_message',
 ];
 
 function generateText(options: { seed: number; count: number; asOf: string }): string {
@@ -121,7 +121,7 @@ describe('demo data generator', () => {
   it('labels are consistent: reasons match the decision, wait has a future recontact_after', () => {
     const category: Record<string, string> = {};
     for (const [decision, codes] of Object.entries(SITUATIONS)) for (const code of codes) category[code] = decision;
-    for (const code of ['opted_out', 'erasure_requested', 'no_contact_consent']) category[code] = 'do_not_contact';
+    for (const code of ['opted_out', 'erasure_requested', 'no_contact_consent', 'unread_customer_message']) category[code] = 'do_not_contact';
     for (const lead of demo) {
       const label = lead.label!;
       expect(label.reasons.length, lead.id).toBeGreaterThan(0);
@@ -145,7 +145,7 @@ describe('demo data generator', () => {
   it('contains the messy situations real CRMs have', () => {
     const texts = demo.flatMap((l) => (l.activities ?? []).map((a) => a.text ?? ''));
     const languages = new Set(demo.map((l) => l.contact?.language));
-    expect(['en', 'de', 'hr'].every((lang) => languages.has(lang))).toBe(true);
+    expect(['en', 'de', 'hr', 'sr', 'sl', 'it', 'fr', 'es', 'pl', 'cs', 'hu', 'nl'].filter((lang) => !languages.has(lang))).toEqual([]);
     expect(texts.some((t) => /ignore all previous instructions/i.test(t))).toBe(true);
     expect(texts.some((t) => /verschoben/i.test(t))).toBe(true);
     expect(texts.some((t) => /odgođena/i.test(t))).toBe(true);

@@ -6,6 +6,9 @@
  * asked; our email quoting the customer's reply must not hide what the customer said.
  */
 
+/** A mail client's gendered verb ending: "napisao/la", "napsal(a)", "napisał(a)", "napisala". */
+const GENDER = String.raw`(?:\p{L}*(?:\/\p{L}{1,3}|\(\p{L}{1,3}\))?)`;
+
 /** Attribution lines: "<intro> ... <verb>:" at the start of a line (may wrap onto the next line). */
 const ATTRIBUTION = new RegExp(
   [
@@ -15,14 +18,16 @@ const ATTRIBUTION = new RegExp(
     String.raw`^el\b.{3,200}\bescribi[óo]\s*:`, // es
     String.raw`^il\b.{3,200}\bha\s+scritto\s*:`, // it
     String.raw`^op\b.{3,200}\bschreef\b.{0,120}:`, // nl
-    String.raw`^(?:w\s+dniu|dnia)\b.{3,200}\bnapisa[łl]\w*\s*:`, // pl
+    String.raw`^(?:w\s+dniu|dnia)\b.{3,200}\bnapisa[łl]${GENDER}\s*:`, // pl
     String.raw`^.{3,200}\bpisze\s*:`, // pl (short form)
-    String.raw`^dne\b.{3,200}\bnapsal\w*\s*:`, // cs
-    String.raw`^.{3,200}\b[íi]rta\s*:`, // hu
-    String.raw`^.{3,200}\bje\s+napisa[ol]\w*\s*:`, // hr / sr / bs / sl
+    String.raw`^dne\b.{3,200}\bnapsal${GENDER}\s*:`, // cs
+    // "01.09.2026 08:45, Marko (Firma) <marko@firma.eu> je napisao/la:": a date and an address, then a verb of writing.
+    String.raw`^.{0,40}\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.{3,200}\b(?:napisa[olł]${GENDER}|napsal${GENDER}|wrote|schrieb|escribi[óo]|scritto|[ée]crit|schreef)\s*:\s*$`,
+    String.raw`^.{3,200}(?:^|\s)(?:ezt\s+)?[íi]rta\s*:`, // hu (no \b before a non-ASCII letter)
+    String.raw`^.{3,200}\bje\s+napisa[ol]${GENDER}\s*:`, // hr / sr / bs / sl
     String.raw`^.{3,200}\b(?:wrote|schrieb|napisao|napisala|napisal|napisala)\s*:\s*$`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** Separator lines of forwarded / replied messages. */
@@ -73,9 +78,12 @@ function stripQuoteMarks(text: string): string {
   const lines = text.split('\n').map((l) => l.replace(/^\s*(?:>\s?)+/, ''));
   // Drop the attribution / separator / header block itself: it is neither party's message.
   let i = 0;
+  let attributed = false;
   if (SEPARATOR.test(lines[0]?.trim() ?? '')) i = 1;
-  else if (ATTRIBUTION.test(lines[0]?.trim() ?? '')) i = 1;
-  else if (lines.length > 1 && ATTRIBUTION.test(`${lines[0].trim()} ${lines[1].trim()}`)) i = 2;
-  while (i < lines.length && i < 8 && HEADER_FIELD.test(lines[i])) i++;
+  else if (ATTRIBUTION.test(lines[0]?.trim() ?? '')) { i = 1; attributed = true; }
+  else if (lines.length > 1 && ATTRIBUTION.test(`${lines[0].trim()} ${lines[1].trim()}`)) { i = 2; attributed = true; }
+  // Header fields follow a separator or open an Outlook block; after "... wrote:" the message
+  // itself starts ("Ponuda poslana: 305 €" is a sentence, not a header).
+  if (!attributed) while (i < lines.length && i < 8 && HEADER_FIELD.test(lines[i])) i++;
   return lines.slice(i).join('\n').trim();
 }

@@ -11,6 +11,7 @@ import { outcomeRanking, POSITIVE_OUTCOMES, type OutcomeRanking } from './outcom
 import { calibrationOf, type Calibration, type OutcomeRow } from './calibration.ts';
 import { averageJobValue, expectedRecoveredRevenue, type RecoveredRevenue } from './recovered-revenue.ts';
 import { compareRecovery, type RecoveryComparison } from './recovery-lift.ts';
+import { languageMetrics, type LanguageMetrics } from './language-metrics.ts';
 
 /** What the metrics need of one lead's result (kept small: read back for every lead of a run). */
 export interface EvalLeadRow {
@@ -39,6 +40,8 @@ export interface EvalLeadRow {
   /** First reason code of the decision and the lead's value, for the recovery model (null on old runs). */
   reason?: string | null;
   value?: number | null;
+  /** Language of the lead's customer texts (language-metrics.ts); null on runs stored before it was recorded. */
+  text_language?: string | null;
 }
 
 export const HEADLINE_METRICS = [
@@ -87,6 +90,8 @@ export interface EvalMetrics extends Record<HeadlineMetric, number> {
   recovered_revenue: RecoveredRevenue;
   /** Of the leads with an outcome: recovery of those decided contact (a) against the rest (b). */
   recovery: RecoveryComparison;
+  /** Text understanding per language of the leads' customer texts (language-metrics.ts). */
+  by_language: Record<string, LanguageMetrics>;
 }
 
 export interface ReasonQuality {
@@ -217,6 +222,7 @@ export function computeEvalMetrics(rows: readonly EvalLeadRow[], options: Bootst
     tokens_per_lead: rows.length ? tokens / rows.length : 0,
     cached,
     outcomes: outcomeRanking(rows),
+    by_language: languageMetrics(rows),
   };
 }
 

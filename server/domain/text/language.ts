@@ -32,6 +32,14 @@ const FOREIGN_SCRIPT = /[\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}\p{Sc
 
 const cache = new Map<string, DetectedLanguage>();
 
+/** A supported language scores within this of the detected (unsupported) one: eld cannot tell them apart. */
+const RUNNER_UP_MARGIN = 0.06;
+function closeSupported(scores: Record<string, number>, detected: string): boolean {
+  const top = scores[detected] ?? 0;
+  for (const [lang, score] of Object.entries(scores)) if (SUPPORTED.has(lang) && top - score <= RUNNER_UP_MARGIN) return true;
+  return false;
+}
+
 export function detectLanguage(text: string): DetectedLanguage {
   let hit = cache.get(text);
   if (hit) return hit;
@@ -43,8 +51,10 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (FOREIGN_SCRIPT.test(text) && letters >= 3) supported = false;
   else if (language === null) supported = true; // nothing to tell: the classifier's score decides
   else if (SUPPORTED.has(language)) supported = true;
-  // An unsupported detection counts only for a text long enough to tell and a reliable call.
-  else supported = !(reliable && letters >= MIN_LETTERS_FOR_FOREIGN);
+  // An unsupported detection counts only for a text long enough to tell, a reliable call, and no
+  // supported language close behind: short texts of related languages (Slovak / Croatian /
+  // Slovenian / Polish, Slovak / Czech) score within a few hundredths of each other.
+  else supported = !(reliable && letters >= MIN_LETTERS_FOR_FOREIGN) || closeSupported(result.getScores(), language);
   hit = { language, reliable, supported };
   if (cache.size >= 200_000) cache.clear();
   cache.set(text, hit);

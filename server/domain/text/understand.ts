@@ -76,6 +76,8 @@ export interface TextUnderstanding {
 }
 
 export const NEAR_MARGIN = 0.1;
+/** A sentence without a word the corpus knows fails closed only with at least this many letters (a fragment, not a number or "LG"). */
+const MIN_LETTERS_UNKNOWN = 8;
 
 /** At least `n` letters (ASCII or not), without allocating. */
 function hasLetters(text: string, n: number): boolean {
@@ -151,10 +153,14 @@ function readText(t: PreparedText, leadId: string, model: IntentModel | null, la
   const sentences: readonly SentenceIntent[] = model.readText(t.original); // cached per text, shared: never mutated
   let reason: UnreadReason | null = language_supported ? null : 'unsupported_language';
   let near = false;
+  let knownWords = false;
   for (const s of sentences) {
     if (Math.abs(s.score - threshold) <= NEAR_MARGIN) near = true;
+    if (s.top.length > 0) knownWords = true;
     if (reason !== null) continue;
-    if (s.top.length === 0) reason = 'no_known_words';
+    // A fragment the corpus knows nothing of: unread when it has words to read ("Kiitos paljon"),
+    // not when it is a number, a sign-off or punctuation the sentence splitter cut off ("CHF 650.", "LG ..").
+    if (s.top.length === 0) { if (hasLetters(s.text, MIN_LETTERS_UNKNOWN) && !(t.speaker === 'rep_note' && policy !== 'any_low_confidence')) reason = 'no_known_words'; }
     else if (s.score >= threshold) continue; // read with confidence (a DNC intent then matches the intent signals)
     else if (phrases?.(foldText(s.text))) continue; // a phrase list reads it exactly (and decides through its signal)
     // A rep wrote the note after hearing the customer: the rep's shorthand read with low confidence
@@ -163,7 +169,9 @@ function readText(t: PreparedText, leadId: string, model: IntentModel | null, la
     // possible_dnc: a low-confidence sentence is still read when it is clearly no refusal.
     else if (policy === 'any_low_confidence' || (policy === 'possible_dnc' && s.dnc >= dncClear) || (policy === 'likely_dnc' && DNC_INTENTS.has(s.intent))) reason = 'low_confidence';
   }
-  if (reason === null && sentences.length === 0) reason = 'no_known_words';
+  // Nothing of the text is known to the corpus: no reading at all (a rep's shorthand under the DNC policies excepted, as above).
+  // A whole text under MIN_LETTERS_UNKNOWN letters with nothing known ("test", "Ang.") is no message either.
+  if (reason === null && !knownWords && hasLetters(t.original, MIN_LETTERS_UNKNOWN) && !(t.speaker === 'rep_note' && policy !== 'any_low_confidence')) reason = 'no_known_words';
   return reading(t, read, unanswered, text_hash, language, language_supported, sentences, null, reason === null, reason, near);
 }
 

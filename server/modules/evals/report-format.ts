@@ -1,6 +1,7 @@
 /** Plain-text output of `npm run eval`: the metrics table, gate lines and the progress bar. */
 import { DECISIONS } from '../../domain/lead.ts';
 import { HEADLINE_METRICS, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
+import type { LanguageMetrics } from '../../domain/metrics/language-metrics.ts';
 import type { GateEvaluation } from './gates.ts';
 import type { RunProgress } from './runner.ts';
 
@@ -32,6 +33,8 @@ export function formatMetricsTable(m: EvalMetrics, baseline: EvalMetrics | null)
   // Runs stored before draft quality was measured have no per-reason table.
   if (m.by_reason) lines.push('', ...formatReasonTable(m));
   if (m.recovery && m.recovery.a.leads + m.recovery.b.leads > 0) lines.push(formatRecovery(m));
+  // Runs stored before text languages were recorded have no per-language table.
+  if (m.by_language) lines.push('', ...formatLanguageTable(m.by_language));
   lines.push('');
   lines.push('confusion (rows gold, columns predicted)');
   lines.push(`${pad('', 20)}${DECISIONS.map((d) => pad(d, 20)).join('')}`);
@@ -47,6 +50,16 @@ export function formatReasonTable(m: EvalMetrics): string[] {
   lines.push(`${pad('first reason', 26)}${pad('drafts', 8)}${pad('grounding', 11)}${pad('pricing', 9)}${pad('story_coverage', 20)}${'language_match'}`);
   for (const [code, q] of Object.entries(m.by_reason)) {
     lines.push(`${pad(code, 26)}${pad(String(q.drafts), 8)}${pad(ratio(q.grounding_rate), 11)}${pad(String(q.pricing_promises), 9)}${pad(`${ratio(q.story_coverage)} (${q.story_applicable})`, 20)}${ratio(q.language_match)} (${q.language_checked})`);
+  }
+  return lines;
+}
+
+/** Text understanding per language of the customer texts: dnc precision / recall, false refusals, unread rate. */
+export function formatLanguageTable(byLanguage: Record<string, LanguageMetrics>): string[] {
+  const lines = ['text understanding by language of the customer texts (false refusals: labeled contact/wait, decided do_not_contact)'];
+  lines.push(`${pad('language', 10)}${pad('leads', 7)}${pad('dnc_precision', 15)}${pad('dnc_recall', 12)}${pad('false_refusals', 20)}${'unread'}`);
+  for (const [lang, q] of Object.entries(byLanguage)) {
+    lines.push(`${pad(lang, 10)}${pad(String(q.leads), 7)}${pad(ratio(q.dnc_precision), 15)}${pad(ratio(q.dnc_recall), 12)}${pad(`${q.false_refusals} (${ratio(q.false_refusal_rate)})`, 20)}${q.unread} (${ratio(q.unread_rate)})`);
   }
   return lines;
 }

@@ -282,6 +282,7 @@ export async function loadEvalRows(db: Kysely<DB>, runId: string, pageSize = 200
     cached: r.cached,
     reason: r.summary.top_reason ?? null,
     value: r.summary.value ?? null,
+    text_language: r.summary.text_language ?? null,
   }));
 }
 
@@ -297,6 +298,8 @@ export interface ResultSummary {
   draft_status: string;
   issue_kinds: string[];
   reasons?: string[];
+  /** Language of the lead's customer texts (language-metrics.ts). */
+  text_language?: string;
   story_kind?: string;
   story_covered?: boolean | null;
   language_match?: boolean | null;

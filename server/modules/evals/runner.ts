@@ -25,6 +25,7 @@ import { cutoffOf, leadSubjects, lookupSuppressions } from '../privacy/suppressi
 import { loadDatasetLeads } from '../rulesets/feature-cache.ts';
 import * as repo from './repository.ts';
 import { outcomeSummary, replayLeads } from './replay.ts';
+import { textLanguageOf } from '../../domain/metrics/language-metrics.ts';
 
 export const DEFAULT_LEASE_MS = 30_000;
 export const DEFAULT_BATCH_SIZE = 200;
@@ -97,6 +98,7 @@ export function toStoredRow(lead: Lead, seq: number, result: LeadResult, replay?
       language_match: quality && quality.language_supported ? quality.language_match : null,
       cost: result.cost,
       tokens: result.tokens ? result.tokens.prompt + result.tokens.completion : 0,
+      text_language: textLanguageOf(result.decision),
     },
   };
   return {

@@ -6,6 +6,7 @@
  */
 import type { RuleDecision } from '../../domain/decision.ts';
 import { reasonCounts, scoreDecisions, type DecisionMetrics } from '../../domain/metrics/decision-metrics.ts';
+import { languageMetrics, textLanguageOf, type LanguageMetrics } from '../../domain/metrics/language-metrics.ts';
 import { rulesetWarnings, runScenarios, type CompiledRuleset, type RuleWarning, type ScenarioResult } from '../../domain/rules/index.ts';
 import type { SuppressionHit } from '../../domain/privacy/suppression.ts';
 import { decideLead } from '../../pipeline/decide-lead.ts';
@@ -29,6 +30,8 @@ export interface PreviewResult {
   scenarios: ScenarioResult[];
   /** decide: the draft over every lead; checks: warnings and scenarios; features: the cached feature set's cost. */
   timing_ms: { decide: number; checks: number; features: number };
+  /** Text understanding per language of the leads' customer texts (language-metrics.ts), as evaluation runs report it. */
+  by_language: Record<string, LanguageMetrics>;
 }
 
 /** Per lead of the feature set (same order): its suppression-list entry, or null. */
@@ -66,6 +69,7 @@ export function previewRuleset(
   const metrics = scoreDecisions(
     features.leads.map((l, i) => ({ lead_id: l.lead_id, decision: decisions[i].decision, gold: l.gold, gold_reasons: l.gold_reasons, compliance_flag: l.compliance_flag })),
   );
+  const byLanguage = languageMetrics(features.leads.map((l, i) => ({ text_language: textLanguageOf(decisions[i]), decision: decisions[i].decision, gold: l.gold, reasons: decisions[i].reasons.map((r) => r.code) })));
   const ruleMatches: Record<string, number> = {};
   for (const d of decisions) for (const t of d.trace) if (t.matched) ruleMatches[t.rule_id] = (ruleMatches[t.rule_id] ?? 0) + 1;
 
@@ -100,5 +104,6 @@ export function previewRuleset(
     rule_matches: ruleMatches,
     flips,
     timing_ms: { decide: Math.round(decideMs * 10) / 10, checks: Math.round(checksMs * 10) / 10, features: Math.round(features.computedMs) },
+    by_language: byLanguage,
   };
 }

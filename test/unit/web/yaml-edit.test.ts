@@ -46,7 +46,7 @@ describe('yaml-edit', async () => {
     const after = appendToList(before, ['signals', 'asked_not_to_contact', 'phrases', 'de'], 'bitte nie wieder');
     const lines = changedLines(before, after);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/"keine weitere kontaktaufnahme"\] => .*"keine weitere kontaktaufnahme", "bitte nie wieder"\]$/);
+    expect(lines[0]).toMatch(/"wie oft muss ich"\] => .*"wie oft muss ich", "bitte nie wieder"\]$/);
     expect(parse(after).signals.asked_not_to_contact.phrases.de.at(-1)).toBe('bitte nie wieder');
     const n = parse(after).signals.asked_not_to_contact.phrases.de.length;
     expect(removeFromList(after, ['signals', 'asked_not_to_contact', 'phrases', 'de'], n - 1)).toBe(before);

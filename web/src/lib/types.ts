@@ -188,6 +188,19 @@ export interface EvalMetrics extends Record<HeadlineMetric, number> {
   story_coverage?: number;
   language_match?: number;
   by_reason?: Record<string, ReasonQuality>;
+  /** Text understanding per language of the customer texts (absent on runs stored before it was measured). */
+  by_language?: Record<string, LanguageMetrics>;
+}
+
+export interface LanguageMetrics {
+  leads: number;
+  labeled: number;
+  dnc_precision: number | null;
+  dnc_recall: number | null;
+  false_refusals: number;
+  false_refusal_rate: number | null;
+  unread: number;
+  unread_rate: number;
 }
 
 export interface ReasonQuality {

@@ -1,6 +1,7 @@
 /** Shapes of the rules endpoints (server/modules/rulesets/routes.ts) and the calls the page makes. */
 import { api } from '../lib/api.ts';
 import type { SavedVersion, VersionSummary, VersionWithFiles } from '../lib/versions.ts';
+import type { LanguageMetrics } from '../lib/types.ts';
 
 export type Files = Record<string, string>;
 export type RuleKind = 'hard_block' | 'exclusion' | 'wait' | 'contact' | 'priority';
@@ -116,6 +117,7 @@ export interface Preview {
   rule_matches: Record<string, number>;
   flips: { total: number; by_transition: Record<string, number>; items: Flip[] } | null;
   timing_ms: { decide: number; checks?: number; features: number };
+  by_language?: Record<string, LanguageMetrics>;
 }
 
 export interface TryResult extends DecisionSnapshot {
