@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database, DatabaseKind } from './db/database.ts';
@@ -49,6 +49,20 @@ declare module 'fastify' {
     /** Every route registered (method + URL pattern + declared roles), for the route-by-role and fuzz tests. */
     routeList: { method: string; url: string; roles: readonly string[]; public: boolean }[];
   }
+}
+
+/**
+ * jsonSchemaTransformObject adds every named schema twice, as read (`XInput`) and as written (`X`);
+ * only response shapes are named here, so the input copies nothing refers to are left out.
+ */
+function withoutUnusedInputs<T extends { components?: { schemas?: Record<string, unknown> } }>(document: T): T {
+  const schemas = document.components?.schemas;
+  if (!schemas) return document;
+  const text = JSON.stringify({ ...document, components: { ...document.components, schemas: {} } });
+  for (const name of Object.keys(schemas)) {
+    if (name.endsWith('Input') && name.slice(0, -5) in schemas && !text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  }
+  return document;
 }
 
 /** The decoded path names the API, however it is spelled (`/%61pi/x`, `//api/x`, `/API/x`). */
@@ -123,6 +137,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with a `.meta({ id })` become named components (the web client's type names).
+    transformObject: (document) => withoutUnusedInputs(jsonSchemaTransformObject(document)),
   });
   // The API documentation is public by its own declaration (its routes are registered in here).
   await app.register(async (docs) => {
