@@ -55,10 +55,11 @@ declare module 'fastify' {
  * jsonSchemaTransformObject adds every named schema twice, as read (`XInput`) and as written (`X`);
  * only response shapes are named here, so the input copies nothing refers to are left out.
  */
-function withoutUnusedInputs<T extends { components?: { schemas?: Record<string, unknown> } }>(document: T): T {
-  const schemas = document.components?.schemas;
+function withoutUnusedInputs<T extends object>(document: T): T {
+  const components = (document as { components?: { schemas?: Record<string, unknown> } }).components;
+  const schemas = components?.schemas;
   if (!schemas) return document;
-  const text = JSON.stringify({ ...document, components: { ...document.components, schemas: {} } });
+  const text = JSON.stringify({ ...document, components: { ...components, schemas: {} } });
   for (const name of Object.keys(schemas)) {
     if (name.endsWith('Input') && name.slice(0, -5) in schemas && !text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
   }

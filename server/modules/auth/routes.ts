@@ -49,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/tokens', { config: { roles: ['admin'] }, schema: { tags: ['auth'], response: { 200: itemsOf(TokenInfo) } } }, async () => {
     const rows = await listTokens(app.db);
-    return { items: rows.map((r) => ({ ...r, created_at: r.created_at.toISOString(), revoked_at: r.revoked_at?.toISOString() ?? null })) };
+    return { items: rows.map((r) => ({ ...r, role: r.role as Role, created_at: r.created_at.toISOString(), revoked_at: r.revoked_at?.toISOString() ?? null })) };
   });
 
   app.patch(
