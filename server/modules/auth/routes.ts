@@ -97,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const revoked = await revokeToken(app.db, request.params.id);
       if (!revoked) throw new AppError('not_found', `No active token ${request.params.id}.`);
       await recordAudit(app.db, { actor: actor.actor, action: 'token.revoke', subject: request.params.id });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
