@@ -10,12 +10,20 @@
  */
 import { z } from 'zod';
 
+/**
+ * A loose object: the fields named are typed, any other field passes through (the OpenAPI document
+ * says `additionalProperties`). Typed for the handler as a plain object, without an index
+ * signature, so results typed by TypeScript interfaces (the domain's) type-check against it.
+ */
+export function openObject<S extends z.ZodRawShape>(shape: S): z.ZodObject<S> {
+  return z.looseObject(shape) as unknown as z.ZodObject<S>;
+}
+
 /** A timestamp: handlers give ISO strings or Date objects (rows read with selectAll); both leave as ISO 8601. */
 export const DateTime = z.union([z.string(), z.date()]).describe('ISO 8601 date-time');
 
 /** `application/problem+json` (CONTRACTS.md section 5); validation errors add `errors`, one line per bad field. */
-export const ProblemSchema = z
-  .looseObject({ type: z.string(), title: z.string(), status: z.number(), detail: z.string(), errors: z.array(z.string()).optional() })
+export const ProblemSchema = openObject({ type: z.string(), title: z.string(), status: z.number(), detail: z.string(), errors: z.array(z.string()).optional() })
   .meta({ id: 'Problem' });
 
 export const ReasonSchema = z.object({ code: z.string(), explanation: z.string() }).meta({ id: 'Reason' });
@@ -27,8 +35,7 @@ export const GroundingResultSchema = z.object({ grounded: z.boolean(), issues: z
 export const EmailTextSchema = z.object({ subject: z.string(), body: z.string() });
 
 /** The draft a writer produced (server/domain/recommendation.ts), as stored: `rationale` is absent on old rows. */
-export const DraftRecommendationSchema = z
-  .looseObject({
+export const DraftRecommendationSchema = openObject({
     angle: z.string(),
     timing: z.string(),
     email: EmailTextSchema.nullable(),
@@ -47,16 +54,15 @@ const nullish = <T extends z.ZodType>(schema: T) => schema.nullish();
  * checks: a record keeps every field the customer sent, and an erased copy has its personal fields
  * emptied (`personal_data_removed` says so).
  */
-export const LeadRecordSchema = z
-  .looseObject({
+export const LeadRecordSchema = openObject({
     id: z.string(),
-    personal_data_removed: nullish(z.looseObject({ cause: z.string(), at: z.string() })),
+    personal_data_removed: nullish(openObject({ cause: z.string(), at: z.string() })),
     created_at: nullish(z.string()),
     source: nullish(z.string()),
-    contact: nullish(z.looseObject({ name: nullish(z.string()), email: nullish(z.string()), phone: nullish(z.string()), language: nullish(z.string()) })),
-    consent: nullish(z.looseObject({ email: nullish(z.boolean()), phone: nullish(z.boolean()), opted_out_at: nullish(z.string()), erasure_requested_at: nullish(z.string()) })),
+    contact: nullish(openObject({ name: nullish(z.string()), email: nullish(z.string()), phone: nullish(z.string()), language: nullish(z.string()) })),
+    consent: nullish(openObject({ email: nullish(z.boolean()), phone: nullish(z.boolean()), opted_out_at: nullish(z.string()), erasure_requested_at: nullish(z.string()) })),
     service: nullish(
-      z.looseObject({
+      openObject({
         type: nullish(z.string()),
         origin: nullish(z.string()),
         destination: nullish(z.string()),
@@ -68,12 +74,12 @@ export const LeadRecordSchema = z
     ),
     quotes: nullish(
       z.array(
-        z.looseObject({ id: nullish(z.string()), sent_at: nullish(z.string()), amount: nullish(z.number()), currency: nullish(z.string()), valid_until: nullish(z.string()), status: nullish(z.string()) }),
+        openObject({ id: nullish(z.string()), sent_at: nullish(z.string()), amount: nullish(z.number()), currency: nullish(z.string()), valid_until: nullish(z.string()), status: nullish(z.string()) }),
       ),
     ),
     activities: nullish(
       z.array(
-        z.looseObject({ at: nullish(z.string()), channel: nullish(z.string()), direction: nullish(z.string()), author: nullish(z.string()), outcome: nullish(z.string()), text: nullish(z.string()) }),
+        openObject({ at: nullish(z.string()), channel: nullish(z.string()), direction: nullish(z.string()), author: nullish(z.string()), outcome: nullish(z.string()), text: nullish(z.string()) }),
       ),
     ),
     status: nullish(z.string()),
@@ -82,39 +88,36 @@ export const LeadRecordSchema = z
     value_estimate: nullish(z.number()),
     tags: nullish(z.array(z.string())),
     duplicate_of: nullish(z.string()),
-    label: nullish(z.looseObject({ decision: z.string(), reasons: z.array(z.string()).optional(), recontact_after: nullish(z.string()), outcome: nullish(z.string()) })),
+    label: nullish(openObject({ decision: z.string(), reasons: z.array(z.string()).optional(), recontact_after: nullish(z.string()), outcome: nullish(z.string()) })),
   })
   .meta({ id: 'LeadRecord' });
 
-const LostContactSchema = z.looseObject({ kind: z.string(), date: z.string().nullable(), detail: z.string() });
+const LostContactSchema = openObject({ kind: z.string(), date: z.string().nullable(), detail: z.string() });
 
 /** The lead's story as of a date (server/domain/story/types.ts); loose: the story grows new facts. */
-export const LeadStorySchema = z
-  .looseObject({
+export const LeadStorySchema = openObject({
     as_of: z.string(),
     lost_after: LostContactSchema,
     also: z.array(LostContactSchema),
-    customer_last_said: z.looseObject({ date: z.string().nullable(), channel: z.string().nullable(), excerpt: z.string(), activity_index: z.number() }).nullable(),
+    customer_last_said: openObject({ date: z.string().nullable(), channel: z.string().nullable(), excerpt: z.string(), activity_index: z.number() }).nullable(),
     undated: z.number(),
     hidden_after_as_of: z.number(),
     sentences: z.array(z.string()),
   })
   .meta({ id: 'LeadStory' });
 
-export const RuleTraceEntrySchema = z
-  .looseObject({
+export const RuleTraceEntrySchema = openObject({
     rule_id: z.string(),
     kind: z.string(),
     matched: z.boolean(),
     values: z.record(z.string(), z.unknown()),
-    evidence: z.array(z.looseObject({ signal: z.string(), activity_index: z.number(), phrase: z.string(), excerpt: z.string() })).optional(),
+    evidence: z.array(openObject({ signal: z.string(), activity_index: z.number(), phrase: z.string(), excerpt: z.string() })).optional(),
     error: z.string().optional(),
   })
   .meta({ id: 'RuleTraceEntry' });
 
 /** What the rules engine decided (server/domain/decision.ts); loose: signals and texts are open-ended. */
-export const RuleDecisionSchema = z
-  .looseObject({
+export const RuleDecisionSchema = openObject({
     decision: z.enum(['contact', 'wait', 'do_not_contact', 'not_worth_pursuing']),
     priority: z.number(),
     recontact_after: z.string().nullable(),
@@ -122,8 +125,8 @@ export const RuleDecisionSchema = z
     trace: z.array(RuleTraceEntrySchema),
     ruleset_hash: z.string().optional(),
     as_of: z.string().optional(),
-    signals: z.record(z.string(), z.looseObject({ matched: z.boolean(), available: z.boolean(), note: z.string().optional() })).optional(),
-    texts: z.looseObject({}).optional(),
+    signals: z.record(z.string(), openObject({ matched: z.boolean(), available: z.boolean(), note: z.string().optional() })).optional(),
+    texts: openObject({ model: z.unknown(), texts: z.array(z.unknown()), unread: z.array(z.unknown()) }).optional().describe('Which texts were read and why (server/domain/text/understand.ts)'),
   })
   .meta({ id: 'RuleDecision' });
 
