@@ -134,6 +134,26 @@ export const VersionSummarySchema = z
   .object({ id: z.string(), name: z.string(), version: z.number(), content_hash: z.string(), author: z.string(), message: z.string(), created_at: z.string() })
   .meta({ id: 'VersionSummary' });
 
+export const SavedVersionSchema = VersionSummarySchema.extend({ created: z.boolean().describe('false: the same files were saved before (that version is returned)') }).meta({ id: 'SavedVersion' });
+export const VersionWithFilesSchema = VersionSummarySchema.extend({ files: z.record(z.string(), z.string()) }).meta({ id: 'VersionWithFiles' });
+
+/** What the pipeline produced for one lead (server/pipeline/recommend-lead.ts LeadResult). */
+export const LeadResultSchema = openObject({
+  lead_id: z.string(),
+  as_of: z.string(),
+  decision: RuleDecisionSchema,
+  story: LeadStorySchema,
+  recommendation: DraftRecommendationSchema.nullable(),
+  draft_status: z.enum(['not_needed', 'ok', 'withheld', 'schema_failure', 'provider_error', 'refused']),
+  risk_flags: z.array(z.string()),
+  guardrail_issues: z.array(GroundingIssueSchema),
+  provider_error: z.string().nullable(),
+  latency_ms: z.number(),
+  tokens: z.object({ prompt: z.number(), completion: z.number() }).nullable(),
+  cost: z.number().nullable(),
+  cached: z.boolean(),
+}).meta({ id: 'LeadResult' });
+
 /** `{ total, items }`: every paged list. */
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
 

@@ -15,8 +15,8 @@ import { decideLead } from '../../pipeline/decide-lead.ts';
 import { suppressedInFeatureSet } from '../privacy/feature-set-suppression.ts';
 import { compiledOrThrow, compiledVersion, DEFAULT_RULESET, saveRulesetVersion, validateRulesetFiles } from './service.ts';
 import { languageCoverage } from '../../domain/text/coverage.ts';
-import { itemsOf, VersionSummarySchema } from '../../http/response-schemas.ts';
-import { CatalogSchema, PreviewSchema, SavedVersionSchema, TryResultSchema, ValidationSchema, VersionWithFilesSchema } from './schemas.ts';
+import { itemsOf, SavedVersionSchema, VersionSummarySchema, VersionWithFilesSchema } from '../../http/response-schemas.ts';
+import { CatalogSchema, PreviewSchema, TryResultSchema, ValidationSchema } from './schemas.ts';
 
 const roles = ['manager', 'engineer'] as const;
 const Files = z.record(z.string().regex(/^[\w./-]+\.ya?ml$/, 'ruleset files are .yaml paths'), z.string().max(500_000));

@@ -4,7 +4,7 @@
  * field a ruleset or the engine adds still reaches it.
  */
 import { z } from 'zod';
-import { openObject, ReasonSchema, RuleDecisionSchema, RuleTraceEntrySchema, VersionSummarySchema } from '../../http/response-schemas.ts';
+import { openObject, ReasonSchema, RuleDecisionSchema, RuleTraceEntrySchema } from '../../http/response-schemas.ts';
 
 const Decision = z.enum(['contact', 'wait', 'do_not_contact', 'not_worth_pursuing']);
 
@@ -16,8 +16,6 @@ export const CatalogSchema = openObject({
   classifier: openObject({ library: z.string(), threshold: z.number() }).nullable(),
 }).meta({ id: 'RulesCatalog' });
 
-export const SavedVersionSchema = VersionSummarySchema.extend({ created: z.boolean().describe('false: the same files were saved before (that version is returned)') }).meta({ id: 'SavedVersion' });
-export const VersionWithFilesSchema = VersionSummarySchema.extend({ files: z.record(z.string(), z.string()) }).meta({ id: 'VersionWithFiles' });
 
 export const RulesetErrorSchema = openObject({
   file: z.string(), rule_id: z.string().optional(), signal: z.string().optional(), line: z.number().optional(), column: z.number().optional(), path: z.string().optional(), message: z.string(),
