@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.ts';
+import { nonJson } from '../../http/response-schemas.ts';
 import { streamProgress } from '../../http/progress-stream.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { resolveDataset } from '../datasets/service.ts';
@@ -115,7 +116,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/campaigns/:id/export.csv',
-    { config: { roles: readers }, schema: { tags: ['campaigns'], summary: 'The selection as CSV for the CRM: one row per selected lead, treated or held out', params: Params } },
+    { config: { roles: readers }, schema: { tags: ['campaigns'], summary: 'The selection as CSV for the CRM: one row per selected lead, treated or held out', params: Params, response: { 200: nonJson('text/csv', `${CSV_COLUMNS.join(',')}: one row per selected lead`) } } },
     async (request, reply) => {
       const campaign = await campaignOr404(app.db, request.params.id);
       const rows = await repo.campaignLeads(app.db, campaign.id, true);
@@ -162,6 +163,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Server-sent events: `progress` {status, done, total, selected, held_out, queued} until the campaign ends, then `done` with the campaign',
         params: Params,
         querystring: z.object({ access_token: z.string().max(200).optional() }),
+        response: { 200: nonJson('text/event-stream', 'Server-sent events: `progress` {status, done, total, selected, held_out, queued}, then `done` with the campaign') },
       },
     },
     async (request, reply) => {
