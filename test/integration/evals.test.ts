@@ -3,7 +3,6 @@
  * labeled dataset, every lead exactly once, the provider cache on a re-run, the HTTP routes
  * (create, list, progress, per-lead table, drill-down, compare, server-sent events, cancel, audit).
  */
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasComplianceFlag, scoreDecisions } from '../../server/domain/metrics/decision-metrics.ts';

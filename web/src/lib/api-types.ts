@@ -154,57 +154,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                as_of: string;
-                                created_at: string;
-                                created_by: string;
-                                dataset_id: string;
-                                error: string | null;
-                                expected_recovered_revenue: number | null;
-                                expected_recovered_revenue_interval: (number)[] | null;
-                                finished_at: string | null;
-                                held_out: number;
-                                holdout_pct: number;
-                                id: string;
-                                progress: {
-                                    done: number;
-                                    total: number;
-                                };
-                                queued: number;
-                                release_id: string;
-                                selected: number;
-                                started_at: string | null;
-                                /** @enum {string} */
-                                status: "queued" | "running" | "done" | "failed" | "cancelled";
-                                summary: {
-                                    average_job_value: number;
-                                    by_reason: {
-                                        expected_recovered_revenue: number;
-                                        held_out: number;
-                                        key: string;
-                                        queued: number;
-                                        selected: number;
-                                    }[];
-                                    by_rep: {
-                                        expected_recovered_revenue: number;
-                                        held_out: number;
-                                        key: string;
-                                        queued: number;
-                                        selected: number;
-                                    }[];
-                                    decisions: {
-                                        [key: string]: number;
-                                    };
-                                    queued_expected_recovered_revenue: number;
-                                    recovered_revenue: {
-                                        expected: number;
-                                        fitted_on: number;
-                                        interval: (number)[] | null;
-                                        leads: number;
-                                        positives: number;
-                                    };
-                                } | null;
-                            }[];
+                            items: components["schemas"]["Campaign"][];
                             total: number;
                         };
                     };
@@ -238,59 +188,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            as_of: string;
-                            /** @description false: this campaign already existed (same dataset version, as_of, holdout and release) */
-                            created: boolean;
-                            created_at: string;
-                            created_by: string;
-                            dataset_id: string;
-                            error: string | null;
-                            expected_recovered_revenue: number | null;
-                            expected_recovered_revenue_interval: (number)[] | null;
-                            finished_at: string | null;
-                            held_out: number;
-                            holdout_pct: number;
-                            id: string;
-                            progress: {
-                                done: number;
-                                total: number;
-                            };
-                            queued: number;
-                            release_id: string;
-                            selected: number;
-                            started_at: string | null;
-                            /** @enum {string} */
-                            status: "queued" | "running" | "done" | "failed" | "cancelled";
-                            summary: {
-                                average_job_value: number;
-                                by_reason: {
-                                    expected_recovered_revenue: number;
-                                    held_out: number;
-                                    key: string;
-                                    queued: number;
-                                    selected: number;
-                                }[];
-                                by_rep: {
-                                    expected_recovered_revenue: number;
-                                    held_out: number;
-                                    key: string;
-                                    queued: number;
-                                    selected: number;
-                                }[];
-                                decisions: {
-                                    [key: string]: number;
-                                };
-                                queued_expected_recovered_revenue: number;
-                                recovered_revenue: {
-                                    expected: number;
-                                    fitted_on: number;
-                                    interval: (number)[] | null;
-                                    leads: number;
-                                    positives: number;
-                                };
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["CreatedCampaign"];
                     };
                 };
             };
@@ -325,57 +223,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            as_of: string;
-                            created_at: string;
-                            created_by: string;
-                            dataset_id: string;
-                            error: string | null;
-                            expected_recovered_revenue: number | null;
-                            expected_recovered_revenue_interval: (number)[] | null;
-                            finished_at: string | null;
-                            held_out: number;
-                            holdout_pct: number;
-                            id: string;
-                            progress: {
-                                done: number;
-                                total: number;
-                            };
-                            queued: number;
-                            release_id: string;
-                            selected: number;
-                            started_at: string | null;
-                            /** @enum {string} */
-                            status: "queued" | "running" | "done" | "failed" | "cancelled";
-                            summary: {
-                                average_job_value: number;
-                                by_reason: {
-                                    expected_recovered_revenue: number;
-                                    held_out: number;
-                                    key: string;
-                                    queued: number;
-                                    selected: number;
-                                }[];
-                                by_rep: {
-                                    expected_recovered_revenue: number;
-                                    held_out: number;
-                                    key: string;
-                                    queued: number;
-                                    selected: number;
-                                }[];
-                                decisions: {
-                                    [key: string]: number;
-                                };
-                                queued_expected_recovered_revenue: number;
-                                recovered_revenue: {
-                                    expected: number;
-                                    fitted_on: number;
-                                    interval: (number)[] | null;
-                                    leads: number;
-                                    positives: number;
-                                };
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Campaign"];
                     };
                 };
             };
@@ -409,12 +257,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Server-sent events: `progress` {status, done, total, selected, held_out, queued}, then `done` with the campaign */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -445,12 +295,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description lead_id,owner,group,decision,priority,reason,value,value_source,p_recovered,expected_value,recommendation_id: one row per selected lead */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
             };
         };
@@ -492,19 +344,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                decision: string;
-                                held_out: boolean;
-                                lead_id: string;
-                                owner: string | null;
-                                p_recovered: number | null;
-                                priority: number;
-                                reason: string | null;
-                                recommendation_id: string | null;
-                                seq: number;
-                                value: number;
-                                value_source: string;
-                            }[];
+                            items: components["schemas"]["CampaignLead"][];
                             total: number;
                         };
                     };
@@ -547,24 +387,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            control: {
-                                leads: number;
-                                rate: number | null;
-                                recovered: number;
-                            };
-                            difference: number | null;
-                            difference_interval: (number)[] | null;
-                            later_dataset_id: string | null;
-                            lift: number | null;
-                            recorded_outcomes: number;
-                            treated: {
-                                leads: number;
-                                rate: number | null;
-                                recovered: number;
-                            };
-                            window_days: number;
-                        };
+                        "application/json": components["schemas"]["CampaignRecovery"];
                     };
                 };
             };
@@ -604,57 +427,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            as_of: string;
-                            created_at: string;
-                            created_by: string;
-                            dataset_id: string;
-                            error: string | null;
-                            expected_recovered_revenue: number | null;
-                            expected_recovered_revenue_interval: (number)[] | null;
-                            finished_at: string | null;
-                            held_out: number;
-                            holdout_pct: number;
-                            id: string;
-                            progress: {
-                                done: number;
-                                total: number;
-                            };
-                            queued: number;
-                            release_id: string;
-                            selected: number;
-                            started_at: string | null;
-                            /** @enum {string} */
-                            status: "queued" | "running" | "done" | "failed" | "cancelled";
-                            summary: {
-                                average_job_value: number;
-                                by_reason: {
-                                    expected_recovered_revenue: number;
-                                    held_out: number;
-                                    key: string;
-                                    queued: number;
-                                    selected: number;
-                                }[];
-                                by_rep: {
-                                    expected_recovered_revenue: number;
-                                    held_out: number;
-                                    key: string;
-                                    queued: number;
-                                    selected: number;
-                                }[];
-                                decisions: {
-                                    [key: string]: number;
-                                };
-                                queued_expected_recovered_revenue: number;
-                                recovered_revenue: {
-                                    expected: number;
-                                    fitted_on: number;
-                                    interval: (number)[] | null;
-                                    leads: number;
-                                    positives: number;
-                                };
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Campaign"];
                     };
                 };
             };
@@ -686,7 +459,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Dataset"][];
+                        };
+                    };
                 };
             };
         };
@@ -710,11 +487,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Dataset"];
+                    };
                 };
             };
         };
@@ -747,7 +526,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DatasetDetail"];
+                    };
                 };
             };
         };
@@ -791,7 +572,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ImportResult"];
+                    };
                 };
             };
         };
@@ -898,7 +681,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LeadRecord"][];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -934,7 +722,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["LeadDetail"];
+                    };
                 };
             };
         };
@@ -972,7 +762,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RunComparison"];
+                    };
                 };
             };
         };
@@ -1010,7 +802,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EvalRunSummary"][];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -1042,11 +839,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvalRun"];
+                    };
                 };
             };
         };
@@ -1079,7 +878,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvalRun"];
+                    };
                 };
             };
         };
@@ -1116,7 +917,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvalRun"];
+                    };
                 };
             };
         };
@@ -1147,12 +950,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Server-sent events: `progress` {status, done, total, eta_s}, then `done` {status, error, metrics} */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -1196,7 +1001,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EvalResultRow"][];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -1233,7 +1043,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EvalLeadDetail"];
+                    };
                 };
             };
         };
@@ -1696,7 +1508,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Mapping"][];
+                        };
+                    };
                 };
             };
         };
@@ -1731,7 +1547,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MappingText"];
+                    };
                 };
             };
         };
@@ -1758,7 +1576,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The mapping, YAML */
+                            content: string;
+                            name: string;
+                            /**
+                             * @description stored: saved through the API; file: shipped in mappings/
+                             * @enum {string}
+                             */
+                            source: "stored" | "file";
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -1798,7 +1628,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            encoding: components["schemas"]["Encoding"];
+                            items: components["schemas"]["PreviewItem"][];
+                            mapping: string;
+                        };
+                    };
                 };
             };
         };
@@ -1902,9 +1738,7 @@ export interface paths {
                                     }[];
                                     recontact_after: string | null;
                                 } | null;
-                                lead: {
-                                    [key: string]: unknown;
-                                };
+                                lead: components["schemas"]["LeadRecord"];
                                 line: number;
                                 /** @enum {boolean} */
                                 ok: true;
@@ -2599,7 +2433,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VersionWithFiles"];
+                    };
                 };
             };
         };
@@ -2632,7 +2468,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VersionSummary"][];
+                        };
+                    };
                 };
             };
         };
@@ -2667,7 +2507,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VersionSummary"][];
+                        };
+                    };
                 };
             };
         };
@@ -2697,7 +2541,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SavedVersion"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedVersion"];
+                    };
                 };
             };
         };
@@ -2743,7 +2598,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RenderResult"];
+                    };
                 };
             };
         };
@@ -2795,7 +2652,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["LeadResult"];
+                    };
                 };
             };
         };
@@ -2836,7 +2695,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            errors: components["schemas"]["PromptError"][];
+                            ok: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -2867,7 +2731,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                description: string;
+                                name: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2900,7 +2771,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReleaseListItem"][];
+                        };
+                    };
                 };
             };
         };
@@ -2933,11 +2808,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Release"];
+                    };
                 };
             };
         };
@@ -2970,7 +2847,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Release"];
+                    };
                 };
             };
         };
@@ -3014,7 +2893,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Release"];
+                    };
                 };
             };
         };
@@ -3050,7 +2931,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Release"];
+                    };
                 };
             };
         };
@@ -3091,7 +2974,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Release"];
+                    };
                 };
             };
         };
@@ -3133,7 +3018,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Release"];
+                    };
                 };
             };
         };
@@ -3164,7 +3051,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Release"];
+                    };
                 };
             };
         };
@@ -3200,7 +3089,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RulesCatalog"];
+                    };
                 };
             };
         };
@@ -3235,7 +3126,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VersionWithFiles"];
+                    };
                 };
             };
         };
@@ -3268,7 +3161,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VersionSummary"][];
+                        };
+                    };
                 };
             };
         };
@@ -3303,7 +3200,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VersionSummary"][];
+                        };
+                    };
                 };
             };
         };
@@ -3334,7 +3235,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SavedVersion"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedVersion"];
+                    };
                 };
             };
         };
@@ -3443,7 +3355,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RulesetPreview"];
+                    };
                 };
             };
         };
@@ -3490,7 +3404,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TryResult"];
+                    };
                 };
             };
         };
@@ -3534,7 +3450,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RulesetValidation"];
+                    };
                 };
             };
         };
@@ -3565,7 +3483,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceSettings"];
+                    };
                 };
             };
         };
@@ -3599,7 +3519,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceSettings"];
+                    };
                 };
             };
         };
@@ -3979,7 +3901,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["GroundingResult"];
+                    };
                 };
             };
         };
@@ -4006,12 +3930,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description One canonical lead record per line, its label from the recorded outcomes */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/x-ndjson": string;
+                    };
                 };
             };
         };
@@ -4049,7 +3975,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["QueueItem"][];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -4076,7 +4007,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Recommendation"];
+                    };
                 };
             };
         };
@@ -4109,7 +4042,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RecommendationDetail"];
+                    };
                 };
             };
         };
@@ -4157,7 +4092,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["GroundingResult"];
+                    };
                 };
             };
         };
@@ -4200,7 +4137,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            outcome: "responded" | "reactivated" | "converted" | "no_response" | "declined" | "complained" | "unsubscribed";
+                        };
+                    };
                 };
             };
         };
@@ -4250,7 +4193,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ReviewResult"];
+                    };
                 };
             };
         };
@@ -4291,7 +4236,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Recommendation"][];
+                        };
+                    };
                 };
             };
         };
@@ -4313,6 +4262,138 @@ export interface components {
             details: unknown;
             id: string;
             subject: string | null;
+        };
+        Calibration: {
+            bins: {
+                count: number;
+                hi: number;
+                lo: number;
+                mean_predicted: number;
+                observed_rate: number;
+            }[];
+            ece: number;
+            n: number;
+            positives: number;
+        } & {
+            [key: string]: unknown;
+        };
+        Campaign: {
+            as_of: string;
+            created_at: string;
+            created_by: string;
+            dataset_id: string;
+            error: string | null;
+            expected_recovered_revenue: number | null;
+            expected_recovered_revenue_interval: (number)[] | null;
+            finished_at: string | null;
+            held_out: number;
+            holdout_pct: number;
+            id: string;
+            progress: {
+                done: number;
+                total: number;
+            };
+            queued: number;
+            release_id: string;
+            selected: number;
+            started_at: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+            summary: {
+                average_job_value: number;
+                by_reason: components["schemas"]["CampaignGroupTotals"][];
+                by_rep: components["schemas"]["CampaignGroupTotals"][];
+                decisions: {
+                    [key: string]: number;
+                };
+                queued_expected_recovered_revenue: number;
+                recovered_revenue: {
+                    expected: number;
+                    fitted_on: number;
+                    interval: (number)[] | null;
+                    leads: number;
+                    positives: number;
+                };
+            } | null;
+        };
+        CampaignGroupTotals: {
+            expected_recovered_revenue: number;
+            held_out: number;
+            key: string;
+            queued: number;
+            selected: number;
+        };
+        CampaignLead: {
+            decision: string;
+            held_out: boolean;
+            lead_id: string;
+            owner: string | null;
+            p_recovered: number | null;
+            priority: number;
+            reason: string | null;
+            recommendation_id: string | null;
+            seq: number;
+            value: number;
+            value_source: string;
+        };
+        CampaignRecovery: {
+            control: {
+                leads: number;
+                rate: number | null;
+                recovered: number;
+            };
+            difference: number | null;
+            difference_interval: (number)[] | null;
+            later_dataset_id: string | null;
+            lift: number | null;
+            recorded_outcomes: number;
+            treated: {
+                leads: number;
+                rate: number | null;
+                recovered: number;
+            };
+            window_days: number;
+        };
+        CreatedCampaign: {
+            as_of: string;
+            /** @description false: this campaign already existed (same dataset version, as_of, holdout and release) */
+            created: boolean;
+            created_at: string;
+            created_by: string;
+            dataset_id: string;
+            error: string | null;
+            expected_recovered_revenue: number | null;
+            expected_recovered_revenue_interval: (number)[] | null;
+            finished_at: string | null;
+            held_out: number;
+            holdout_pct: number;
+            id: string;
+            progress: {
+                done: number;
+                total: number;
+            };
+            queued: number;
+            release_id: string;
+            selected: number;
+            started_at: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+            summary: {
+                average_job_value: number;
+                by_reason: components["schemas"]["CampaignGroupTotals"][];
+                by_rep: components["schemas"]["CampaignGroupTotals"][];
+                decisions: {
+                    [key: string]: number;
+                };
+                queued_expected_recovered_revenue: number;
+                recovered_revenue: {
+                    expected: number;
+                    fitted_on: number;
+                    interval: (number)[] | null;
+                    leads: number;
+                    positives: number;
+                };
+            } | null;
         };
         CreatedToken: {
             acts_for: string[];
@@ -4336,6 +4417,63 @@ export interface components {
             reject_rate: number | null;
             reviewed: number;
         };
+        Dataset: {
+            as_of: string;
+            created_at: string;
+            created_by: string | null;
+            description: string | null;
+            /** @description Leads whose personal data was erased (GDPR); still counted and labeled */
+            erased_leads: number;
+            id: string;
+            lead_count: number;
+            locked: boolean;
+            name: string;
+            parent_id: string | null;
+            version: number;
+        };
+        DatasetDetail: {
+            as_of: string;
+            counts: {
+                label: {
+                    [key: string]: number;
+                };
+                status: {
+                    [key: string]: number;
+                };
+            };
+            created_at: string;
+            created_by: string | null;
+            description: string | null;
+            /** @description Leads whose personal data was erased (GDPR); still counted and labeled */
+            erased_leads: number;
+            id: string;
+            lead_count: number;
+            locked: boolean;
+            name: string;
+            parent_id: string | null;
+            version: number;
+        };
+        DecisionMetrics: {
+            compliance_violation_ids: string[];
+            compliance_violations: number;
+            /** @description confusion[gold][predicted] */
+            confusion: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            decision_accuracy: number | null;
+            decision_counts: {
+                [key: string]: number;
+            };
+            dnc_precision: number | null;
+            dnc_recall: number | null;
+            labeled: number;
+            selection_rate: number;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
         DraftRecommendation: {
             angle: string;
             confidence: number;
@@ -4351,6 +4489,207 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Encoding: {
+            /** @enum {string} */
+            name: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+            /** @enum {string} */
+            source: "requested" | "byte order mark" | "detected";
+        } | null;
+        EvalLeadDetail: {
+            cached: boolean;
+            /** @enum {string} */
+            decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+            /** @enum {string|null} */
+            gold: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing" | null;
+            latency_ms: number;
+            lead: components["schemas"]["LeadRecord"] | null;
+            lead_id: string;
+            result: components["schemas"]["StoredResult"];
+            run_id: string;
+            seq: number;
+        };
+        EvalMetrics: {
+            by_reason?: {
+                [key: string]: components["schemas"]["ReasonQuality"];
+            };
+            cached: number;
+            calibration?: components["schemas"]["Calibration"];
+            calibration_ece: number;
+            compliance_violation_ids: string[];
+            compliance_violations: number;
+            /** @description confusion[gold][predicted] */
+            confusion: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            cost_per_lead: number;
+            decision_accuracy: number;
+            decision_counts: {
+                [key: string]: number;
+            };
+            dnc_precision: number;
+            dnc_recall: number;
+            drafts: number;
+            expected_recovered_revenue: number;
+            grounded_drafts: number;
+            grounding_rate: number;
+            intervals: {
+                dnc_precision: components["schemas"]["Interval"] | null;
+                dnc_recall: components["schemas"]["Interval"] | null;
+            };
+            labeled: number;
+            language_match?: number;
+            latency_ms: {
+                p50: number;
+                p90: number;
+                p99: number;
+            };
+            outcomes?: {
+                positives: number;
+                top10: {
+                    captured: number;
+                    lift: number;
+                    share: number;
+                    size: number;
+                };
+                top20: {
+                    captured: number;
+                    lift: number;
+                    share: number;
+                    size: number;
+                };
+                with_outcome: number;
+            };
+            pricing_promises: number;
+            provider_errors: number;
+            recovered_revenue?: components["schemas"]["RecoveredRevenue"];
+            /** @description a = decided contact, b = the rest, over the leads with an outcome */
+            recovery?: components["schemas"]["RecoveryComparison"];
+            schema_failures: number;
+            selection_rate: number;
+            story_coverage?: number;
+            tokens_per_lead: number;
+            total: number;
+            unsupported_claims: {
+                [key: string]: number;
+            };
+            withheld_drafts: number;
+        } & {
+            [key: string]: unknown;
+        };
+        EvalResultRow: {
+            cached: boolean;
+            /** @enum {string} */
+            decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+            draft_status: string;
+            /** @enum {string|null} */
+            gold: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing" | null;
+            issue_kinds: string[];
+            latency_ms: number;
+            lead_id: string;
+            priority: number;
+            reasons: components["schemas"]["Reason"][];
+            seq: number;
+        };
+        EvalRun: {
+            /** @description A replay (backtest) date; null: the dataset's as_of */
+            as_of: string | null;
+            candidate_hash: string;
+            created_at: string;
+            created_by: string;
+            dataset_id: string;
+            error: string | null;
+            finished_at: string | null;
+            id: string;
+            label: string;
+            metrics: components["schemas"]["EvalMetrics"] | null;
+            outcome_window_days: number;
+            progress: {
+                done: number;
+                eta_s: number | null;
+                total: number;
+            };
+            prompt_version_id: string;
+            provider: components["schemas"]["ProviderConfig"];
+            release_id: string | null;
+            ruleset_version_id: string;
+            started_at: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+        };
+        EvalRunSummary: {
+            /** @description A replay (backtest) date; null: the dataset's as_of */
+            as_of: string | null;
+            candidate_hash: string;
+            created_at: string;
+            created_by: string;
+            dataset_id: string;
+            error: string | null;
+            finished_at: string | null;
+            id: string;
+            label: string;
+            metrics: components["schemas"]["HeadlineMetrics"] | null;
+            outcome_window_days: number;
+            progress: {
+                done: number;
+                eta_s: number | null;
+                total: number;
+            };
+            prompt_version_id: string;
+            provider: components["schemas"]["ProviderConfig"];
+            release_id: string | null;
+            ruleset_version_id: string;
+            started_at: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed" | "cancelled";
+        };
+        FinalText: {
+            email: {
+                body: string;
+                subject: string;
+            } | null;
+            phone_script: string | null;
+        };
+        Gate: {
+            baseline: number | null;
+            message: string;
+            metric: string;
+            status: string;
+            value: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        GateReport: {
+            baseline_release_id: string | null;
+            checked_at: string;
+            datasets: ({
+                baseline_run_id: string | null;
+                dataset: string;
+                gates: components["schemas"]["Gate"][];
+                metrics: {
+                    [key: string]: number;
+                };
+                passed: boolean;
+                run_id: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            error?: string;
+            passed: boolean;
+            scenarios?: {
+                failed: number;
+                failures: {
+                    failure: string;
+                    lead_id: string;
+                    name: string;
+                }[];
+                passed: number;
+                total: number;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         GroundingIssue: {
             explanation: string;
             kind: string;
@@ -4359,6 +4698,41 @@ export interface components {
         GroundingResult: {
             grounded: boolean;
             issues: components["schemas"]["GroundingIssue"][];
+        };
+        GroupRecovery: {
+            leads: number;
+            rate: number | null;
+            recovered: number;
+        };
+        HeadlineMetrics: {
+            calibration_ece: number;
+            compliance_violations: number;
+            decision_accuracy: number;
+            dnc_precision: number;
+            dnc_recall: number;
+            expected_recovered_revenue: number;
+            grounding_rate: number;
+            pricing_promises: number;
+            schema_failures: number;
+            selection_rate: number;
+        };
+        ImportResult: {
+            dataset_id: string;
+            encoding: components["schemas"]["Encoding"];
+            imported: number;
+            lead_count: number;
+            rejected: {
+                errors: string[];
+                file?: string;
+                line: number;
+            }[];
+            version: number;
+        };
+        Interval: (number)[];
+        LeadDetail: {
+            dataset: components["schemas"]["Dataset"];
+            lead: components["schemas"]["LeadRecord"];
+            story: components["schemas"]["LeadStory"];
         };
         LeadRecord: {
             activities?: ({
@@ -4434,6 +4808,27 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        LeadResult: {
+            as_of: string;
+            cached: boolean;
+            cost: number | null;
+            decision: components["schemas"]["RuleDecision"];
+            /** @enum {string} */
+            draft_status: "not_needed" | "ok" | "withheld" | "schema_failure" | "provider_error" | "refused";
+            guardrail_issues: components["schemas"]["GroundingIssue"][];
+            latency_ms: number;
+            lead_id: string;
+            provider_error: string | null;
+            recommendation: components["schemas"]["DraftRecommendation"] | null;
+            risk_flags: string[];
+            story: components["schemas"]["LeadStory"];
+            tokens: {
+                completion: number;
+                prompt: number;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
         LeadStory: {
             also: ({
                 date: string | null;
@@ -4464,6 +4859,25 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Mapping: {
+            name: string;
+            /**
+             * @description stored: saved through the API; file: shipped in mappings/
+             * @enum {string}
+             */
+            source: "stored" | "file";
+            updated_at: string | null;
+        };
+        MappingText: {
+            /** @description The mapping, YAML */
+            content: string;
+            name: string;
+            /**
+             * @description stored: saved through the API; file: shipped in mappings/
+             * @enum {string}
+             */
+            source: "stored" | "file";
+        };
         Me: {
             /** @description `token:<id>`: compared with proposed_by etc. (the four-eyes rule is between persons) */
             actor: string;
@@ -4471,6 +4885,19 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "manager" | "engineer" | "rep";
+        };
+        PreviewItem: {
+            file?: string;
+            lead: components["schemas"]["LeadRecord"];
+            line: number;
+            /** @enum {boolean} */
+            ok: true;
+        } | {
+            errors: string[];
+            file?: string;
+            line: number;
+            /** @enum {boolean} */
+            ok: false;
         };
         Problem: {
             detail: string;
@@ -4481,9 +4908,224 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PromptError: {
+            file: string;
+            line?: number;
+            message: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ProviderConfig: ({
+            concurrency?: number;
+            retries?: number;
+            timeout_ms?: number;
+            /** @enum {string} */
+            type: "template";
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            concurrency?: number;
+            max_new_tokens?: number;
+            model: string;
+            retries?: number;
+            timeout_ms?: number;
+            /** @enum {string} */
+            type: "local";
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            concurrency?: number;
+            config?: {
+                [key: string]: unknown;
+            };
+            id: string;
+            retries?: number;
+            timeout_ms?: number;
+            /** @enum {string} */
+            type: "promptfoo";
+        } & {
+            [key: string]: unknown;
+        });
+        QueueItem: {
+            angle: string | null;
+            assigned_to: string | null;
+            created_at: string;
+            /** @enum {string} */
+            decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+            id: string;
+            lead_id: string;
+            priority: number;
+            reasons: components["schemas"]["Reason"][];
+            release_id: string;
+            release_number: number | null;
+            status: components["schemas"]["RecommendationStatus"];
+            superseded_by: string | null;
+        };
         Reason: {
             code: string;
             explanation: string;
+        };
+        ReasonQuality: {
+            drafts: number;
+            grounding_rate: number;
+            language_checked: number;
+            language_match: number | null;
+            leads: number;
+            pricing_promises: number;
+            story_applicable: number;
+            story_coverage: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Recommendation: {
+            as_of: string;
+            /** @enum {string} */
+            decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+            /** @enum {string} */
+            draft_status: "not_needed" | "ok" | "withheld" | "schema_failure" | "provider_error" | "refused";
+            guardrail_issues: components["schemas"]["GroundingIssue"][];
+            id: string;
+            lead_id: string;
+            priority: number;
+            reasons: components["schemas"]["Reason"][];
+            /** @description null unless decision is contact or wait */
+            recommendation: components["schemas"]["DraftRecommendation"] | null;
+            recontact_after: string | null;
+            release_id: string;
+            /** @description Why there is no draft, or what to check; present even when recommendation is null */
+            risk_flags: string[];
+            /** @description needs_review | no_action (a new recommendation); approved | edited | rejected | superseded later */
+            status: string;
+        };
+        RecommendationDetail: {
+            as_of: string;
+            assigned_to: string | null;
+            /** @description Why this lead is in the caller's queue, in a sentence */
+            assignment_reason: string;
+            created_at: string;
+            /** @enum {string} */
+            decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+            /** @enum {string} */
+            draft_status: "not_needed" | "ok" | "withheld" | "schema_failure" | "provider_error" | "refused";
+            guardrail_issues: components["schemas"]["GroundingIssue"][];
+            id: string;
+            lead: components["schemas"]["LeadRecord"];
+            lead_id: string;
+            outcomes: ({
+                actor: string;
+                /** @description ISO 8601 date-time */
+                at: string;
+                id: string;
+                note: string | null;
+                outcome: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            priority: number;
+            reasons: components["schemas"]["Reason"][];
+            /** @description null unless decision is contact or wait */
+            recommendation: components["schemas"]["DraftRecommendation"] | null;
+            recontact_after: string | null;
+            release_id: string;
+            release_number: number | null;
+            reviews: ({
+                action: string;
+                actor: string;
+                /** @description ISO 8601 date-time */
+                at: string;
+                final: components["schemas"]["FinalText"] | null;
+                id: string;
+                issues: components["schemas"]["GroundingIssue"][];
+                original?: components["schemas"]["FinalText"] | null;
+                reason: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description Why there is no draft, or what to check; present even when recommendation is null */
+            risk_flags: string[];
+            status: components["schemas"]["RecommendationStatus"];
+            /** @description Read from the stored lead as of the recommendation's as_of */
+            story: components["schemas"]["LeadStory"];
+            superseded_by: string | null;
+        };
+        /** @enum {string} */
+        RecommendationStatus: "needs_review" | "approved" | "edited" | "rejected" | "no_action" | "superseded";
+        RecoveredRevenue: {
+            expected: number;
+            fitted_on: number;
+            interval: components["schemas"]["Interval"] | null;
+            leads: number;
+            positives: number;
+        } & {
+            [key: string]: unknown;
+        };
+        RecoveryComparison: {
+            a: components["schemas"]["GroupRecovery"];
+            b: components["schemas"]["GroupRecovery"];
+            difference: number | null;
+            difference_interval: components["schemas"]["Interval"] | null;
+            lift: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        Release: {
+            decided_at: string | null;
+            decided_by: string | null;
+            decision_comment: string | null;
+            description: string;
+            eval_run_ids: string[] | null;
+            gate_results: components["schemas"]["GateReport"] | null;
+            id: string;
+            number: number;
+            promoted_at: string | null;
+            prompt_version_id: string;
+            proposed_at: string;
+            proposed_by: string;
+            provider: components["schemas"]["ProviderConfig"];
+            provider_hash: string;
+            rollback_comment: string | null;
+            rolled_back_at: string | null;
+            rolled_back_by: string | null;
+            ruleset_version_id: string;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "rejected" | "production" | "retired";
+        };
+        ReleaseListItem: {
+            decided_at: string | null;
+            decided_by: string | null;
+            decision_comment: string | null;
+            description: string;
+            eval_run_ids: string[] | null;
+            gate_results: components["schemas"]["GateReport"] | null;
+            id: string;
+            number: number;
+            promoted_at: string | null;
+            prompt_version: components["schemas"]["VersionLabel"] | null;
+            prompt_version_id: string;
+            proposed_at: string;
+            proposed_by: string;
+            provider: components["schemas"]["ProviderConfig"];
+            provider_hash: string;
+            rollback_comment: string | null;
+            rolled_back_at: string | null;
+            rolled_back_by: string | null;
+            ruleset_version: components["schemas"]["VersionLabel"] | null;
+            ruleset_version_id: string;
+            /** @enum {string} */
+            status: "proposed" | "approved" | "rejected" | "production" | "retired";
+        };
+        RenderResult: {
+            /** @enum {string} */
+            decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+            drafted: boolean;
+            prompt: {
+                hash: string;
+                max_tokens: number;
+                system: string;
+                temperature: number;
+                user: string;
+            };
+            reasons: components["schemas"]["Reason"][];
         };
         ReviewDashboard: {
             by_angle: {
@@ -4493,6 +5135,14 @@ export interface components {
                 [key: string]: components["schemas"]["DashboardTally"];
             };
             total: components["schemas"]["DashboardTally"];
+        };
+        ReviewResult: {
+            final: components["schemas"]["FinalText"] | null;
+            id: string;
+            issues: components["schemas"]["GroundingIssue"][];
+            original: components["schemas"]["FinalText"] | null;
+            reviewed_by: string;
+            status: string;
         };
         RuleDecision: {
             as_of?: string;
@@ -4511,10 +5161,132 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+            /** @description Which texts were read and why (server/domain/text/understand.ts) */
             texts?: {
+                model: unknown;
+                texts: unknown[];
+                unread: unknown[];
+            } & {
                 [key: string]: unknown;
             };
             trace: components["schemas"]["RuleTraceEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
+        RulesCatalog: {
+            classifier: ({
+                library: string;
+                threshold: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            readonly features: ({
+                description: string;
+                example: unknown;
+                name: string;
+                nullable: boolean;
+                type: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            functions: {
+                description: string;
+                name: string;
+            }[];
+            /** @description The ruleset's intents */
+            intents: string[];
+            /** @description What the engine reads per language (server/domain/text/coverage.ts) */
+            languages: unknown[];
+        } & {
+            [key: string]: unknown;
+        };
+        RulesetError: {
+            column?: number;
+            file: string;
+            line?: number;
+            message: string;
+            path?: string;
+            rule_id?: string;
+            signal?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RulesetPreview: {
+            baseline_version_id: string | null;
+            dataset: {
+                as_of: string;
+                id: string;
+                name: string;
+                version: number;
+            };
+            flips: {
+                by_transition: {
+                    [key: string]: number;
+                };
+                items: ({
+                    after: {
+                        /** @enum {string} */
+                        decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+                        priority: number;
+                        reasons: components["schemas"]["Reason"][];
+                        recontact_after?: string | null;
+                        trace: components["schemas"]["RuleTraceEntry"][];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    before: {
+                        /** @enum {string} */
+                        decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+                        priority: number;
+                        reasons: components["schemas"]["Reason"][];
+                        recontact_after?: string | null;
+                        trace: components["schemas"]["RuleTraceEntry"][];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    gold: string | null;
+                    lead_id: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                total: number;
+            } | null;
+            metrics: components["schemas"]["DecisionMetrics"];
+            reason_counts: {
+                [key: string]: number;
+            };
+            rule_matches: {
+                [key: string]: number;
+            };
+            scenarios: components["schemas"]["ScenarioResult"][];
+            timing_ms: {
+                checks?: number;
+                decide: number;
+                features: number;
+            } & {
+                [key: string]: unknown;
+            };
+            warnings: components["schemas"]["RuleWarning"][];
+        } & {
+            [key: string]: unknown;
+        };
+        RulesetValidation: {
+            errors: components["schemas"]["RulesetError"][];
+            /** @description Model-backed signals and whether their model is in MODELS_DIR */
+            model_signals: unknown[];
+            ok: boolean;
+            rules: ({
+                description: string;
+                file: string;
+                id: string;
+                kind: string;
+                line: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            scenarios: components["schemas"]["ScenarioResult"][];
+            signals: string[];
+            warnings: components["schemas"]["RuleWarning"][];
         } & {
             [key: string]: unknown;
         };
@@ -4537,6 +5309,171 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        RuleWarning: {
+            file: string;
+            /** @enum {string} */
+            kind: "matches_no_lead" | "fails_on_leads" | "never_decides";
+            lead_ids?: string[];
+            line: number;
+            message: string;
+            rule_id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RunComparison: {
+            a: components["schemas"]["EvalRun"];
+            b: components["schemas"]["EvalRun"];
+            changed_drafts: {
+                items: {
+                    a: {
+                        draft: components["schemas"]["DraftRecommendation"] | null;
+                        issues: components["schemas"]["GroundingIssue"][] | null;
+                        status: string;
+                    };
+                    b: {
+                        draft: components["schemas"]["DraftRecommendation"] | null;
+                        issues: components["schemas"]["GroundingIssue"][] | null;
+                        status: string;
+                    };
+                    /** @enum {string} */
+                    decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+                    lead_id: string;
+                }[];
+                total: number;
+            };
+            dataset_id: string;
+            deltas: {
+                calibration_ece: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                compliance_violations: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                decision_accuracy: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                dnc_precision: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                dnc_recall: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                expected_recovered_revenue: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                grounding_rate: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                pricing_promises: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                schema_failures: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+                selection_rate: {
+                    a: number;
+                    b: number;
+                    delta: number;
+                    interval: components["schemas"]["Interval"] | null;
+                };
+            };
+            flips: {
+                by_transition: {
+                    [key: string]: number;
+                };
+                items: {
+                    a: components["schemas"]["RuleDecision"];
+                    b: components["schemas"]["RuleDecision"];
+                    /** @enum {string|null} */
+                    gold: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing" | null;
+                    lead_id: string;
+                }[];
+                total: number;
+            };
+        };
+        SavedVersion: {
+            author: string;
+            content_hash: string;
+            /** @description false: the same files were saved before (that version is returned) */
+            created: boolean;
+            created_at: string;
+            id: string;
+            message: string;
+            name: string;
+            version: number;
+        };
+        ScenarioResult: {
+            as_of: string;
+            expected: {
+                /** @enum {string} */
+                decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+                reason?: string;
+            };
+            failure?: string;
+            file: string;
+            got: {
+                /** @enum {string} */
+                decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+                reasons: string[];
+            };
+            lead_id: string;
+            line: number;
+            name: string;
+            passed: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        StoredResult: {
+            compliance_flag?: boolean;
+            cost?: number | null;
+            decision: components["schemas"]["RuleDecision"];
+            draft_status: string;
+            gold?: ({
+                decision: string;
+                outcome?: string | null;
+                reasons?: string[];
+                recontact_after?: string | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            guardrail_issues: components["schemas"]["GroundingIssue"][];
+            provider_error: string | null;
+            recommendation: components["schemas"]["DraftRecommendation"] | null;
+            risk_flags: string[];
+            tokens?: {
+                completion: number;
+                prompt: number;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
         TokenInfo: {
             acts_for: string[];
             created_at: string;
@@ -4547,6 +5484,46 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "manager" | "engineer" | "rep";
         };
+        TryResult: {
+            as_of: string;
+            /** @enum {string} */
+            decision: "contact" | "wait" | "do_not_contact" | "not_worth_pursuing";
+            /** @description The feature values the rules read */
+            features: {
+                [key: string]: unknown;
+            };
+            gold: string | null;
+            lead_id: string;
+            priority: number;
+            reasons: components["schemas"]["Reason"][];
+            recontact_after: string | null;
+            ruleset_hash?: string;
+            signals?: {
+                [key: string]: {
+                    available: boolean;
+                    matched: boolean;
+                    note?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Which texts were read and why (server/domain/text/understand.ts) */
+            texts?: {
+                model: unknown;
+                texts: unknown[];
+                unread: unknown[];
+            } & {
+                [key: string]: unknown;
+            };
+            trace: components["schemas"]["RuleTraceEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
+        VersionLabel: {
+            message: string;
+            name: string;
+            version: number;
+        };
         VersionSummary: {
             author: string;
             content_hash: string;
@@ -4555,6 +5532,28 @@ export interface components {
             message: string;
             name: string;
             version: number;
+        };
+        VersionWithFiles: {
+            author: string;
+            content_hash: string;
+            created_at: string;
+            files: {
+                [key: string]: string;
+            };
+            id: string;
+            message: string;
+            name: string;
+            version: number;
+        };
+        WorkspaceSettings: {
+            /** @description Lead data may go to a provider off this machine (GDPR: off by default) */
+            allow_external_processing: boolean;
+            /** @description Datasets whose gates a release must pass before approval */
+            gating_datasets: string[];
+            /** @description Days payloads, drafts and evaluation results keep personal data */
+            retention_days: number;
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
