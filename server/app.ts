@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database, DatabaseKind } from './db/database.ts';
@@ -16,6 +16,7 @@ import type { DB } from './db/schema.ts';
 import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
 import { problemType } from './http/errors.ts';
 import { registerInputChecks } from './http/input-checks.ts';
+import { responseSerializer } from './http/serializer.ts';
 import { registerStreamingParsers } from './http/raw-body.ts';
 import { declarePublicRoutes, logSerializers, registerAuth } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -112,7 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer());
   app.decorate('db', options.database.db);
   app.decorate('dbKind', options.database.kind);
   app.decorate('dbPool', options.database.pool);
