@@ -69,6 +69,7 @@ export const RecommendationDetailSchema = RecommendationSchema.extend({
   release_number: z.number().nullable(),
   superseded_by: z.string().nullable(),
   assignment_reason: z.string().describe("Why this lead is in the caller's queue, in a sentence"),
+  personal_data_removed: openObject({ cause: z.string(), at: z.string() }).nullish().describe('Set when erasure or retention stripped the stored recommendation of personal data'),
 }).meta({ id: 'RecommendationDetail' });
 
 export type RecommendationStatus = z.infer<typeof RecommendationStatusSchema>;

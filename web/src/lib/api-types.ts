@@ -5021,6 +5021,13 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+            /** @description Set when erasure or retention stripped the stored recommendation of personal data */
+            personal_data_removed?: ({
+                at: string;
+                cause: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             priority: number;
             reasons: components["schemas"]["Reason"][];
             /** @description null unless decision is contact or wait */
