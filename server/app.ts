@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database, DatabaseKind } from './db/database.ts';
@@ -16,6 +16,7 @@ import type { DB } from './db/schema.ts';
 import { registerErrorHandling, sendProblem } from './http/error-handler.ts';
 import { problemType } from './http/errors.ts';
 import { registerInputChecks } from './http/input-checks.ts';
+import { responseSerializer } from './http/serializer.ts';
 import { registerStreamingParsers } from './http/raw-body.ts';
 import { declarePublicRoutes, logSerializers, registerAuth } from './modules/auth/plugin.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -49,6 +50,21 @@ declare module 'fastify' {
     /** Every route registered (method + URL pattern + declared roles), for the route-by-role and fuzz tests. */
     routeList: { method: string; url: string; roles: readonly string[]; public: boolean }[];
   }
+}
+
+/**
+ * jsonSchemaTransformObject adds every named schema twice, as read (`XInput`) and as written (`X`);
+ * only response shapes are named here, so the input copies nothing refers to are left out.
+ */
+function withoutUnusedInputs<T extends object>(document: T): T {
+  const components = (document as { components?: { schemas?: Record<string, unknown> } }).components;
+  const schemas = components?.schemas;
+  if (!schemas) return document;
+  const text = JSON.stringify({ ...document, components: { ...components, schemas: {} } });
+  for (const name of Object.keys(schemas)) {
+    if (name.endsWith('Input') && name.slice(0, -5) in schemas && !text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  }
+  return document;
 }
 
 /** The decoded path names the API, however it is spelled (`/%61pi/x`, `//api/x`, `/API/x`). */
@@ -97,7 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer());
   app.decorate('db', options.database.db);
   app.decorate('dbKind', options.database.kind);
   app.decorate('dbPool', options.database.pool);
@@ -123,6 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with a `.meta({ id })` become named components (the web client's type names).
+    transformObject: (document) => withoutUnusedInputs(jsonSchemaTransformObject(document)),
   });
   // The API documentation is public by its own declaration (its routes are registered in here).
   await app.register(async (docs) => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.ts';
+import { itemsOf } from '../../http/response-schemas.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { principalOf } from './plugin.ts';
 import { Role, ANY_ROLE } from './roles.ts';
@@ -8,6 +9,13 @@ import { createToken, listPeople, listTokens, revokeToken, updateToken } from '.
 
 const OwnerNames = z.array(z.string().trim().min(1).max(100)).max(50);
 const TokenView = z.object({ id: z.string(), name: z.string(), role: Role, acts_for: z.array(z.string()) });
+const CreatedToken = TokenView.extend({ token: z.string().describe('The bearer token: shown once, stored only as a hash') }).meta({ id: 'CreatedToken' });
+const TokenInfo = z
+  .object({ id: z.string(), name: z.string(), role: Role, acts_for: z.array(z.string()), created_by: z.string().nullable(), created_at: z.string(), revoked_at: z.string().nullable() })
+  .meta({ id: 'TokenInfo' });
+const Me = z
+  .object({ name: z.string(), role: Role, actor: z.string().describe('`token:<id>`: compared with proposed_by etc. (the four-eyes rule is between persons)'), acts_for: z.array(z.string()) })
+  .meta({ id: 'Me' });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -23,6 +31,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           /** CRM owner names this person acts for (a rep's queue); a rep without it acts for the owner spelled like their name. */
           acts_for: OwnerNames.optional(),
         }),
+        response: { 201: CreatedToken },
       },
     },
     async (request, reply) => {
@@ -38,9 +47,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/tokens', { config: { roles: ['admin'] }, schema: { tags: ['auth'] } }, async () => {
+  app.get('/api/tokens', { config: { roles: ['admin'] }, schema: { tags: ['auth'], response: { 200: itemsOf(TokenInfo) } } }, async () => {
     const rows = await listTokens(app.db);
-    return { items: rows.map((r) => ({ ...r, created_at: r.created_at.toISOString(), revoked_at: r.revoked_at?.toISOString() ?? null })) };
+    return { items: rows.map((r) => ({ ...r, role: r.role as Role, created_at: r.created_at.toISOString(), revoked_at: r.revoked_at?.toISOString() ?? null })) };
   });
 
   app.patch(
@@ -82,17 +91,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/tokens/:id',
-    { config: { roles: ['admin'] }, schema: { tags: ['auth'], params: z.object({ id: z.string().max(100) }) } },
+    { config: { roles: ['admin'] }, schema: { tags: ['auth'], params: z.object({ id: z.string().max(100) }), response: { 204: z.null().describe('Revoked') } } },
     async (request, reply) => {
       const actor = principalOf(request);
       const revoked = await revokeToken(app.db, request.params.id);
       if (!revoked) throw new AppError('not_found', `No active token ${request.params.id}.`);
       await recordAudit(app.db, { actor: actor.actor, action: 'token.revoke', subject: request.params.id });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get('/api/me', { config: { roles: ANY_ROLE }, schema: { tags: ['auth'] } }, async (request) => {
+  app.get('/api/me', { config: { roles: ANY_ROLE }, schema: { tags: ['auth'], response: { 200: Me } } }, async (request) => {
     const p = principalOf(request);
     return { name: p.name, role: p.role, actor: p.actor, acts_for: p.actsFor };
   });

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../http/errors.ts';
+import { nonJson } from '../../http/response-schemas.ts';
 import { streamProgress } from '../../http/progress-stream.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { resolveDataset } from '../datasets/service.ts';
@@ -116,7 +117,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/campaigns/:id/export.csv',
-    { config: { roles: readers }, schema: { tags: ['campaigns'], summary: 'The selection as CSV for the CRM: one row per selected lead, treated or held out', params: Params } },
+    { config: { roles: readers }, schema: { tags: ['campaigns'], summary: 'The selection as CSV for the CRM: one row per selected lead, treated or held out', params: Params, response: { 200: nonJson('text/csv', `${CSV_COLUMNS.join(',')}: one row per selected lead`) } } },
     async (request, reply) => {
       const campaign = await campaignOr404(app.db, request.params.id);
       // Streamed a page at a time: a selection of 200,000 leads is never one string in memory.
@@ -136,7 +137,8 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
           yield out;
         }
       }
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${campaign.id}.csv"`).send(Readable.from(csv()));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${campaign.id}.csv"`).send(Readable.from(csv()) as never);
+      // (`as never`: the documented type is the CSV text; Fastify sends a stream as it is, unserialized.)
     },
   );
 
@@ -170,6 +172,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Server-sent events: `progress` {status, done, total, selected, held_out, queued} until the campaign ends, then `done` with the campaign',
         params: Params,
         querystring: z.object({ access_token: z.string().max(200).optional() }),
+        response: { 200: nonJson('text/event-stream', 'Server-sent events: `progress` {status, done, total, selected, held_out, queued}, then `done` with the campaign') },
       },
     },
     async (request, reply) => {

@@ -9,7 +9,7 @@ export const CreateCampaignBody = z.object({
 });
 
 const Interval = z.tuple([z.number(), z.number()]).nullable();
-const GroupTotals = z.object({ key: z.string(), selected: z.number(), held_out: z.number(), queued: z.number(), expected_recovered_revenue: z.number() });
+const GroupTotals = z.object({ key: z.string(), selected: z.number(), held_out: z.number(), queued: z.number(), expected_recovered_revenue: z.number() }).meta({ id: 'CampaignGroupTotals' });
 
 export const CampaignViewSchema = z.object({
   id: z.string(),
@@ -39,9 +39,9 @@ export const CampaignViewSchema = z.object({
   created_at: z.string(),
   started_at: z.string().nullable(),
   finished_at: z.string().nullable(),
-});
+}).meta({ id: 'Campaign' });
 
-export const CreatedCampaignSchema = CampaignViewSchema.extend({ created: z.boolean().describe('false: this campaign already existed (same dataset version, as_of, holdout and release)') });
+export const CreatedCampaignSchema = CampaignViewSchema.extend({ created: z.boolean().describe('false: this campaign already existed (same dataset version, as_of, holdout and release)') }).meta({ id: 'CreatedCampaign' });
 
 export const CampaignLeadSchema = z.object({
   lead_id: z.string(),
@@ -55,7 +55,7 @@ export const CampaignLeadSchema = z.object({
   value: z.number(),
   value_source: z.string(),
   p_recovered: z.number().nullable(),
-});
+}).meta({ id: 'CampaignLead' });
 
 const Group = z.object({ leads: z.number(), recovered: z.number(), rate: z.number().nullable() });
 export const RecoverySchema = z.object({
@@ -67,4 +67,4 @@ export const RecoverySchema = z.object({
   recorded_outcomes: z.number(),
   later_dataset_id: z.string().nullable(),
   window_days: z.number(),
-});
+}).meta({ id: 'CampaignRecovery' });

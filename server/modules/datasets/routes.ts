@@ -12,6 +12,8 @@ import { readCsv, readJsonl } from './import-sources.ts';
 import { charsetOf, decodeText } from './text-decoding.ts';
 import { importRows } from './import-service.ts';
 import * as repo from './repository.ts';
+import { itemsOf } from '../../http/response-schemas.ts';
+import { DatasetDetailSchema, DatasetSchema, ImportResultSchema, LeadDetailSchema, LeadPageSchema, MappingPreviewSchema } from './schemas.ts';
 import { createDataset, datasetView, resolveDataset } from './service.ts';
 
 const roles = ['manager', 'engineer'] as const;
@@ -31,6 +33,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
           as_of: IsoDate,
           description: z.string().max(2000).nullish(),
         }),
+        response: { 201: DatasetSchema },
       },
     },
     async (request, reply) => {
@@ -39,11 +42,11 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/datasets', { config: { roles }, schema: { tags: ['datasets'] } }, async () => ({
+  app.get('/api/datasets', { config: { roles }, schema: { tags: ['datasets'], response: { 200: itemsOf(DatasetSchema) } } }, async () => ({
     items: (await repo.listDatasets(app.db)).map(datasetView),
   }));
 
-  app.get('/api/datasets/:id', { config: { roles }, schema: { tags: ['datasets'], params: IdParams } }, async (request) => {
+  app.get('/api/datasets/:id', { config: { roles }, schema: { tags: ['datasets'], params: IdParams, response: { 200: DatasetDetailSchema } } }, async (request) => {
     const row = await resolveDataset(app.db, request.params.id);
     const [statuses, labels] = await Promise.all([repo.countBy(app.db, row.id, 'status'), repo.countBy(app.db, row.id, 'label_decision')]);
     return { ...datasetView(row), counts: { status: statuses, label: labels } };
@@ -59,6 +62,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
         description: 'The text encoding is detected (UTF-8 with or without BOM, UTF-16, Windows-1252) unless named by ?encoding= or the charset of the Content-Type; the reply says which was used.',
         params: IdParams,
         querystring: z.object({ mapping: z.string().max(64).optional(), encoding: z.string().max(40).optional() }),
+        response: { 200: ImportResultSchema },
       },
     },
     async (request) => {
@@ -95,6 +99,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Map the first rows of a CSV (text/csv body) without importing anything',
         params: z.object({ name: z.string().max(64) }),
         querystring: z.object({ rows: z.coerce.number().int().min(1).max(100).default(10), encoding: z.string().max(40).optional() }),
+        response: { 200: MappingPreviewSchema },
       },
     },
     async (request) => {
@@ -125,6 +130,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
           label: z.string().max(40).optional(),
           q: z.string().max(200).optional(),
         }),
+        response: { 200: LeadPageSchema },
       },
     },
     async (request) => {
@@ -135,7 +141,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/datasets/:id/leads/:leadId',
-    { config: { roles }, schema: { tags: ['datasets'], params: z.object({ id: z.string().max(100), leadId: z.string().max(200) }) } },
+    { config: { roles }, schema: { tags: ['datasets'], params: z.object({ id: z.string().max(100), leadId: z.string().max(200) }), response: { 200: LeadDetailSchema } } },
     async (request) => {
       const dataset = await resolveDataset(app.db, request.params.id);
       const lead = await repo.findLead(app.db, dataset.id, request.params.leadId);

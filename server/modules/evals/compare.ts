@@ -6,6 +6,10 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { computeEvalMetrics, headlineMetrics, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
 import { metricDeltas, pairRows } from '../../domain/metrics/run-comparison.ts';
+import type { RuleDecision } from '../../domain/decision.ts';
+import type { Decision } from '../../domain/lead.ts';
+import type { GroundingIssue } from '../../domain/guardrails/types.ts';
+import type { DraftRecommendation } from '../../domain/recommendation.ts';
 import { AppError } from '../../http/errors.ts';
 import * as repo from './repository.ts';
 import { runView } from './service.ts';
@@ -40,8 +44,8 @@ export async function compareRuns(db: Kysely<DB>, aId: string, bId: string, opti
     .select([
       'a.lead_id',
       'a.gold_decision as gold',
-      sql<unknown>`a.result->'decision'`.as('a_decision'),
-      sql<unknown>`b.result->'decision'`.as('b_decision'),
+      sql<RuleDecision>`a.result->'decision'`.as('a_decision'),
+      sql<RuleDecision>`b.result->'decision'`.as('b_decision'),
     ])
     .orderBy('a.seq')
     .limit(options.limit)
@@ -58,10 +62,10 @@ export async function compareRuns(db: Kysely<DB>, aId: string, bId: string, opti
     .select([
       'a.lead_id',
       'a.decision',
-      sql<unknown>`a.result->'recommendation'`.as('a_draft'),
-      sql<unknown>`b.result->'recommendation'`.as('b_draft'),
-      sql<unknown>`a.result->'guardrail_issues'`.as('a_issues'),
-      sql<unknown>`b.result->'guardrail_issues'`.as('b_issues'),
+      sql<DraftRecommendation | null>`a.result->'recommendation'`.as('a_draft'),
+      sql<DraftRecommendation | null>`b.result->'recommendation'`.as('b_draft'),
+      sql<GroundingIssue[] | null>`a.result->'guardrail_issues'`.as('a_issues'),
+      sql<GroundingIssue[] | null>`b.result->'guardrail_issues'`.as('b_issues'),
       sql<string>`a.result->>'draft_status'`.as('a_status'),
       sql<string>`b.result->>'draft_status'`.as('b_status'),
     ])
@@ -83,13 +87,13 @@ export async function compareRuns(db: Kysely<DB>, aId: string, bId: string, opti
     flips: {
       total: flipTotal,
       by_transition: byTransition,
-      items: flips.map((f) => ({ lead_id: f.lead_id, gold: f.gold, a: f.a_decision, b: f.b_decision })),
+      items: flips.map((f) => ({ lead_id: f.lead_id, gold: f.gold as Decision | null, a: f.a_decision, b: f.b_decision })),
     },
     changed_drafts: {
       total: Number(draftsChanged),
       items: drafts.map((d) => ({
         lead_id: d.lead_id,
-        decision: d.decision,
+        decision: d.decision as Decision,
         a: { draft: d.a_draft, status: d.a_status, issues: d.a_issues },
         b: { draft: d.b_draft, status: d.b_status, issues: d.b_issues },
       })),

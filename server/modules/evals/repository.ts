@@ -4,6 +4,7 @@
  * with `on conflict do nothing` on (run_id, lead_id), so a lead is counted exactly once however
  * often a crashed run is resumed.
  */
+import type { ReasonExplained } from '../../domain/decision.ts';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
@@ -345,7 +346,7 @@ export async function queryResults(db: Kysely<DB>, runId: string, query: ResultQ
       'r.priority',
       'r.latency_ms',
       'r.cached',
-      sql<unknown>`r.result->'decision'->'reasons'`.as('reasons'),
+      sql<ReasonExplained[]>`r.result->'decision'->'reasons'`.as('reasons'),
       sql<string>`r.result->>'draft_status'`.as('draft_status'),
       sql<string[]>`r.result->'summary'->'issue_kinds'`.as('issue_kinds'),
     ])

@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DECISIONS, IsoDate } from '../../domain/lead.ts';
+import { DECISIONS, IsoDate, type Decision } from '../../domain/lead.ts';
 import { headlineMetrics, type EvalMetrics } from '../../domain/metrics/eval-metrics.ts';
 import { AppError } from '../../http/errors.ts';
 import { streamProgress } from '../../http/progress-stream.ts';
@@ -14,6 +14,8 @@ import { resolveDataset } from '../datasets/service.ts';
 import { compareRuns } from './compare.ts';
 import * as repo from './repository.ts';
 import { cancelRunById, createRun, runView } from './service.ts';
+import { nonJson, pageOf } from '../../http/response-schemas.ts';
+import { EvalLeadDetailSchema, EvalResultRowSchema, EvalRunSchema, EvalRunSummarySchema, RunComparisonSchema, type StoredResultSchema } from './schemas.ts';
 
 const roles = ['manager', 'engineer'] as const;
 const RunParams = z.object({ id: z.string().max(100) });
@@ -49,6 +51,7 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
           as_of: IsoDate.optional().describe('Replay the dataset as of this date (a backtest): only what was known then; outcomes after it are the labels'),
           outcome_window_days: z.number().int().min(1).max(365).optional(),
         }),
+        response: { 201: EvalRunSchema },
       },
     },
     async (request, reply) => {
@@ -70,6 +73,7 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
+        response: { 200: pageOf(EvalRunSummarySchema) },
       },
     },
     async (request) => {
@@ -84,7 +88,7 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/evals/runs/:id', { config: { roles }, schema: { tags: ['evals'], params: RunParams } }, async (request) =>
+  app.get('/api/evals/runs/:id', { config: { roles }, schema: { tags: ['evals'], params: RunParams, response: { 200: EvalRunSchema } } }, async (request) =>
     runView(await runOr404(app.db, request.params.id)),
   );
 
@@ -105,6 +109,7 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
           compare_to: z.string().max(100).optional(),
           has_issues: Bool.optional(),
         }),
+        response: { 200: pageOf(EvalResultRowSchema) },
       },
     },
     async (request) => {
@@ -124,8 +129,8 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
         items: rows.map((r) => ({
           lead_id: r.lead_id,
           seq: r.seq,
-          decision: r.decision,
-          gold: r.gold_decision,
+          decision: r.decision as Decision,
+          gold: r.gold_decision as Decision | null,
           priority: r.priority,
           reasons: r.reasons,
           draft_status: r.draft_status,
@@ -139,18 +144,18 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/evals/runs/:id/results/:leadId',
-    { config: { roles }, schema: { tags: ['evals'], summary: 'One lead: trace, draft, grounding issues, and the lead record', params: RunParams.extend({ leadId: z.string().max(200) }) } },
+    { config: { roles }, schema: { tags: ['evals'], summary: 'One lead: trace, draft, grounding issues, and the lead record', params: RunParams.extend({ leadId: z.string().max(200) }), response: { 200: EvalLeadDetailSchema } } },
     async (request) => {
       const run = await runOr404(app.db, request.params.id);
       const row = await repo.findResult(app.db, run.id, request.params.leadId);
       if (!row) throw new AppError('not_found', `Run ${run.id} has no result for lead ${request.params.leadId} (yet).`);
       const lead = await findLead(app.db, run.dataset_id, row.lead_id);
-      const { summary: _summary, ...result } = row.result as Record<string, unknown>;
-      return { run_id: run.id, lead_id: row.lead_id, seq: row.seq, decision: row.decision, gold: row.gold_decision, latency_ms: Number(row.latency_ms), cached: row.cached, result, lead: lead ?? null };
+      const { summary: _summary, ...result } = row.result as z.infer<typeof StoredResultSchema> & { summary?: unknown };
+      return { run_id: run.id, lead_id: row.lead_id, seq: row.seq, decision: row.decision as Decision, gold: row.gold_decision as Decision | null, latency_ms: Number(row.latency_ms), cached: row.cached, result, lead: lead ?? null };
     },
   );
 
-  app.post('/api/evals/runs/:id/cancel', { config: { roles }, schema: { tags: ['evals'], params: RunParams } }, async (request) =>
+  app.post('/api/evals/runs/:id/cancel', { config: { roles }, schema: { tags: ['evals'], params: RunParams, response: { 200: EvalRunSchema } } }, async (request) =>
     runView(await cancelRunById(app.db, request.params.id, principalOf(request).actor)),
   );
 
@@ -164,6 +169,7 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Server-sent events: `progress` {done,total,eta_s} until the run ends, then `done` with the metrics',
         params: RunParams,
         querystring: z.object({ access_token: z.string().max(200).optional() }),
+        response: { 200: nonJson('text/event-stream', 'Server-sent events: `progress` {status, done, total, eta_s}, then `done` {status, error, metrics}') },
       },
     },
     async (request, reply) => {
@@ -188,6 +194,7 @@ export const evalRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['evals'],
         summary: 'Compare two runs on the same dataset version: metric deltas (b - a), decision flips with both traces, changed drafts',
         querystring: z.object({ a: z.string().max(100), b: z.string().max(100), limit: z.coerce.number().int().min(0).max(500).default(100) }),
+        response: { 200: RunComparisonSchema },
       },
     },
     async (request) => compareRuns(app.db, request.query.a, request.query.b, { limit: request.query.limit }),

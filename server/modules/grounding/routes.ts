@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkGrounding } from '../../domain/guardrails/index.ts';
 import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
+import { GroundingResultSchema } from '../../http/response-schemas.ts';
 import { ANY_ROLE } from '../auth/roles.ts';
 
 export const groundingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,6 +16,7 @@ export const groundingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['guardrails'],
         summary: 'Check every factual claim of a text against a lead record',
         body: z.object({ lead: z.unknown(), text: z.string().max(20_000), as_of: IsoDate.optional() }),
+        response: { 200: GroundingResultSchema },
       },
     },
     async (request) => {

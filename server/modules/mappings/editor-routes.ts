@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { limitBytes, mediaType } from '../../http/raw-body.ts';
 import { charsetOf, decodeText, ENCODINGS } from '../datasets/text-decoding.ts';
 import { inspectCsv, previewDraftMapping } from './editor-service.ts';
+import { LeadRecordSchema } from '../../http/response-schemas.ts';
 
 const roles = ['manager', 'engineer', 'admin'] as const;
 const MAX_INSPECT_BYTES = 64 * 1024 * 1024;
@@ -75,7 +76,7 @@ export const mappingEditorRoutes: FastifyPluginAsyncZod = async (app) => {
                 z.object({
                   line: z.number(),
                   ok: z.literal(true),
-                  lead: z.record(z.string(), z.unknown()),
+                  lead: LeadRecordSchema,
                   decision: z.object({ decision: z.string(), priority: z.number(), recontact_after: z.string().nullable(), reasons: z.array(Reason) }).nullable(),
                 }),
                 z.object({ line: z.number(), ok: z.literal(false), errors: z.array(z.string()) }),

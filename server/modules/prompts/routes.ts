@@ -14,6 +14,7 @@ import { featureSetFor } from '../rulesets/feature-cache.ts';
 import { compiledVersion } from '../rulesets/service.ts';
 import { cutoffOf, leadSubjects, lookupSuppressions } from '../privacy/suppression-list.ts';
 import { findVersion, latestOfEachName, latestVersion, listVersions, versionSummary } from '../versions/repository.ts';
+import { itemsOf, LeadResultSchema, openObject, ReasonSchema, SavedVersionSchema, VersionSummarySchema, VersionWithFilesSchema } from '../../http/response-schemas.ts';
 import { compiledPromptVersion, savePromptVersion, templateOf, templateOrThrow } from './service.ts';
 
 const roles = ['manager', 'engineer'] as const;
@@ -27,6 +28,16 @@ const LeadTarget = z.object({
   dataset_id: z.string().max(100),
   lead_id: z.string().max(200),
 });
+
+const PromptError = openObject({ file: z.string(), line: z.number().optional(), message: z.string() }).meta({ id: 'PromptError' });
+const RenderResult = z
+  .object({
+    decision: z.enum(['contact', 'wait', 'do_not_contact', 'not_worth_pursuing']),
+    reasons: z.array(ReasonSchema),
+    drafted: z.boolean(),
+    prompt: z.object({ system: z.string(), user: z.string(), temperature: z.number(), max_tokens: z.number(), hash: z.string() }),
+  })
+  .meta({ id: 'RenderResult' });
 
 export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
   async function templateFrom(body: z.infer<typeof LeadTarget>) {
@@ -47,21 +58,21 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
     return { dataset, lead, features, rulesetId, compiled };
   }
 
-  app.get('/api/prompts/variables', { config: { roles }, schema: { tags: ['prompts'] } }, async () => ({
+  app.get('/api/prompts/variables', { config: { roles }, schema: { tags: ['prompts'], response: { 200: itemsOf(z.object({ name: z.string(), description: z.string() })) } } }, async () => ({
     items: Object.entries(PROMPT_VARIABLES).map(([name, description]) => ({ name, description })),
   }));
 
-  app.get('/api/prompts', { config: { roles }, schema: { tags: ['prompts'] } }, async () => {
+  app.get('/api/prompts', { config: { roles }, schema: { tags: ['prompts'], response: { 200: itemsOf(VersionSummarySchema) } } }, async () => {
     return { items: (await latestOfEachName(app.db, 'prompt')).map(versionSummary) };
   });
 
-  app.get('/api/prompts/:name/versions', { config: { roles }, schema: { tags: ['prompts'], params: z.object({ name: Name }) } }, async (request) => ({
+  app.get('/api/prompts/:name/versions', { config: { roles }, schema: { tags: ['prompts'], params: z.object({ name: Name }), response: { 200: itemsOf(VersionSummarySchema) } } }, async (request) => ({
     items: (await listVersions(app.db, 'prompt', request.params.name)).map(versionSummary),
   }));
 
   app.post(
     '/api/prompts/:name/versions',
-    { config: { roles }, schema: { tags: ['prompts'], params: z.object({ name: Name }), body: z.object({ files: Files, message: z.string().trim().min(1).max(500) }) } },
+    { config: { roles }, schema: { tags: ['prompts'], params: z.object({ name: Name }), body: z.object({ files: Files, message: z.string().trim().min(1).max(500) }), response: { 200: SavedVersionSchema, 201: SavedVersionSchema } } },
     async (request, reply) => {
       const actor = principalOf(request).actor;
       const { version, created } = await savePromptVersion(app.db, request.params.name, request.body.files, actor, request.body.message);
@@ -70,20 +81,20 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/prompt-versions/:id', { config: { roles }, schema: { tags: ['prompts'], params: z.object({ id: z.string().max(200) }) } }, async (request) => {
+  app.get('/api/prompt-versions/:id', { config: { roles }, schema: { tags: ['prompts'], params: z.object({ id: z.string().max(200) }), response: { 200: VersionWithFilesSchema } } }, async (request) => {
     const version = await findVersion(app.db, 'prompt', request.params.id);
     if (!version) throw new AppError('not_found', `No prompt version ${request.params.id}.`);
     return { ...versionSummary(version), files: version.files };
   });
 
-  app.post('/api/prompts/validate', { config: { roles }, schema: { tags: ['prompts'], body: z.object({ files: Files }) } }, async (request) => {
+  app.post('/api/prompts/validate', { config: { roles }, schema: { tags: ['prompts'], body: z.object({ files: Files }), response: { 200: z.object({ ok: z.boolean(), errors: z.array(PromptError) }) } } }, async (request) => {
     const parsed = templateOf(request.body.files);
     return parsed.ok ? { ok: true, errors: [] } : { ok: false, errors: parsed.errors };
   });
 
   app.post(
     '/api/prompts/render',
-    { config: { roles }, schema: { tags: ['prompts'], summary: 'The exact prompt a provider would get for one lead', body: LeadTarget } },
+    { config: { roles }, schema: { tags: ['prompts'], summary: 'The exact prompt a provider would get for one lead', body: LeadTarget, response: { 200: RenderResult } } },
     async (request) => {
       const { template } = await templateFrom(request.body);
       const { lead, features, compiled } = await leadContext(request.body);
@@ -97,7 +108,7 @@ export const promptRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/prompts/run',
     {
       config: { roles },
-      schema: { tags: ['prompts'], summary: 'Run a prompt + provider on one lead: the draft and its grounding result', body: LeadTarget.extend({ provider: z.unknown().default({ type: 'template' }) }) },
+      schema: { tags: ['prompts'], summary: 'Run a prompt + provider on one lead: the draft and its grounding result', body: LeadTarget.extend({ provider: z.unknown().default({ type: 'template' }) }), response: { 200: LeadResultSchema } },
     },
     async (request) => {
       const prompt = await templateFrom(request.body);

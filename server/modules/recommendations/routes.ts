@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
-import { describeIssues, IsoDate, Lead } from '../../domain/lead.ts';
+import { describeIssues, IsoDate, Lead, type Decision } from '../../domain/lead.ts';
 import { buildLeadStory } from '../../domain/story/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { principalOf } from '../auth/plugin.ts';
@@ -11,6 +11,8 @@ import { exportLabeledLeads } from './outcome-export.ts';
 import { TokenBuckets } from './rate-limit.ts';
 import { checkFinalText, loadForActor, OUTCOMES, recordOutcome, reviewRecommendation } from './review-service.ts';
 import { recommendMany, type RecommendationView } from './service.ts';
+import { GroundingResultSchema, itemsOf, nonJson, pageOf } from '../../http/response-schemas.ts';
+import { QueueItemSchema, RecommendationDetailSchema, RecommendationSchema, ReviewResultSchema, type RecommendationStatus, type ReviewEntry } from './schemas.ts';
 
 const consumers = ['rep', 'manager', 'engineer'] as const;
 const reviewers = ['rep', 'manager'] as const;
@@ -49,7 +51,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { roles: consumers },
       bodyLimit: 1024 * 1024,
-      schema: { tags: ['recommendations'], summary: 'Recommendation for one lead from the production release', body: z.object({ lead: z.unknown(), as_of: IsoDate.optional() }) },
+      schema: { tags: ['recommendations'], summary: 'Recommendation for one lead from the production release', body: z.object({ lead: z.unknown(), as_of: IsoDate.optional() }), response: { 200: RecommendationSchema } },
     },
     async (request) => {
       const principal = principalOf(request);
@@ -70,6 +72,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['recommendations'],
         summary: 'Recommendations for up to 1000 leads',
         body: z.object({ leads: z.array(z.unknown()).min(1).max(1000, 'at most 1000 leads per batch'), as_of: IsoDate.optional() }),
+        response: { 200: itemsOf(RecommendationSchema) },
       },
     },
     async (request) => {
@@ -92,6 +95,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
+        response: { 200: pageOf(QueueItemSchema) },
       },
     },
     async (request) => {
@@ -113,7 +117,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
         items: rows.map((r) => {
           const view = r.output as RecommendationView;
           return {
-            id: r.id, lead_id: r.lead_id, decision: r.decision, priority: r.priority, status: r.status, assigned_to: r.assigned_to, created_at: r.created_at.toISOString(),
+            id: r.id, lead_id: r.lead_id, decision: r.decision as Decision, priority: r.priority, status: r.status as RecommendationStatus, assigned_to: r.assigned_to, created_at: r.created_at.toISOString(),
             angle: view.recommendation?.angle ?? null, reasons: view.reasons,
             release_id: r.release_id, release_number: releases.get(r.release_id) ?? null, superseded_by: r.superseded_by,
           };
@@ -122,7 +126,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/v1/recommendations/:id', { config: { roles: reviewers }, schema: { tags: ['recommendations'], params: IdParams } }, async (request) => {
+  app.get('/api/v1/recommendations/:id', { config: { roles: reviewers }, schema: { tags: ['recommendations'], params: IdParams, response: { 200: RecommendationDetailSchema } } }, async (request) => {
     const principal = principalOf(request);
     const row = await loadForActor(app.db, request.params.id, principal);
     const [reviews, outcomes, releases] = await Promise.all([
@@ -134,7 +138,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
     // The story is read from the stored lead (not stored twice: an erasure of the lead erases it too).
     const story = buildLeadStory(row.lead as Lead, view.as_of);
     return {
-      ...view, status: row.status, assigned_to: row.assigned_to, lead: row.lead, story, reviews, outcomes,
+      ...view, status: row.status as RecommendationStatus, assigned_to: row.assigned_to, lead: row.lead as Lead, story, reviews: reviews as unknown as ReviewEntry[], outcomes,
       created_at: row.created_at.toISOString(), release_number: releases.get(row.release_id) ?? null, superseded_by: row.superseded_by,
       assignment_reason: assignmentReason(principal, row.assigned_to),
     };
@@ -142,7 +146,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/recommendations/:id/check',
-    { config: { roles: reviewers }, schema: { tags: ['recommendations'], summary: 'Guardrail check of a (edited) text before approving it', params: IdParams, body: z.object({ email: Email.nullish(), phone_script: z.string().max(5000).nullish() }) } },
+    { config: { roles: reviewers }, schema: { tags: ['recommendations'], summary: 'Guardrail check of a (edited) text before approving it', params: IdParams, body: z.object({ email: Email.nullish(), phone_script: z.string().max(5000).nullish() }), response: { 200: GroundingResultSchema } } },
     async (request) => {
       const row = await loadForActor(app.db, request.params.id, principalOf(request));
       const view = row.output as RecommendationView;
@@ -166,6 +170,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
           reason: z.string().max(1000).optional(),
           acknowledge_issues: z.boolean().optional(),
         }),
+        response: { 200: ReviewResultSchema },
       },
     },
     async (request) => reviewRecommendation(app.db, request.params.id, principalOf(request), request.body),
@@ -173,13 +178,13 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/recommendations/:id/outcome',
-    { config: { roles: reviewers }, schema: { tags: ['recommendations'], params: IdParams, body: z.object({ outcome: z.enum(OUTCOMES), note: z.string().max(2000).nullish() }) } },
+    { config: { roles: reviewers }, schema: { tags: ['recommendations'], params: IdParams, body: z.object({ outcome: z.enum(OUTCOMES), note: z.string().max(2000).nullish() }), response: { 200: z.object({ id: z.string(), outcome: z.enum(OUTCOMES) }) } } },
     async (request) => recordOutcome(app.db, request.params.id, principalOf(request), request.body.outcome, request.body.note ?? null),
   );
 
   app.get(
     '/api/v1/outcomes/export',
-    { config: { roles: ['manager', 'engineer'] }, schema: { tags: ['recommendations'], summary: 'Leads with outcomes as a labeled JSONL dataset' } },
+    { config: { roles: ['manager', 'engineer'] }, schema: { tags: ['recommendations'], summary: 'Leads with outcomes as a labeled JSONL dataset', response: { 200: nonJson('application/x-ndjson', 'One canonical lead record per line, its label from the recorded outcomes') } } },
     async (_request, reply) => {
       const lines: string[] = [];
       for await (const lead of exportLabeledLeads(app.db)) lines.push(JSON.stringify(lead));

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, ReleasesTable, ReleaseStatus } from '../../db/schema.ts';
+import type { ProviderConfig } from '../../providers/provider-config.ts';
+import type { GateReport } from './service.ts';
 
 export type ReleaseRow = Selectable<ReleasesTable>;
 
@@ -56,7 +58,7 @@ export function releaseView(r: ReleaseRow) {
     status: r.status,
     ruleset_version_id: r.ruleset_version_id,
     prompt_version_id: r.prompt_version_id,
-    provider: r.provider,
+    provider: r.provider as ProviderConfig,
     provider_hash: r.provider_hash,
     description: r.description,
     proposed_by: r.proposed_by,
@@ -68,7 +70,7 @@ export function releaseView(r: ReleaseRow) {
     rolled_back_by: r.rolled_back_by ?? null,
     rolled_back_at: r.rolled_back_at?.toISOString() ?? null,
     rollback_comment: r.rollback_comment ?? null,
-    gate_results: r.gate_results,
+    gate_results: r.gate_results as GateReport | null,
     eval_run_ids: r.eval_run_ids,
   };
 }

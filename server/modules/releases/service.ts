@@ -11,6 +11,7 @@ import { describeIssues } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { DEFAULT_PROVIDER, ProviderConfig, providerConfigHash } from '../../providers/provider-config.ts';
 import { recordAudit } from '../audit/repository.ts';
+import type { GateResult } from '../evals/gates.ts';
 import { findVersion, latestVersion } from '../versions/repository.ts';
 import * as repo from './repository.ts';
 
@@ -19,7 +20,7 @@ export interface GateReport {
   checked_at: string;
   /** The production release the gates compared against; approval needs it to still be production. */
   baseline_release_id: string | null;
-  datasets: { dataset: string; run_id: string; baseline_run_id: string | null; passed: boolean; gates: unknown[]; metrics: Record<string, unknown> }[];
+  datasets: { dataset: string; run_id: string; baseline_run_id: string | null; passed: boolean; gates: GateResult[]; metrics: Record<string, number> }[];
   /** The ruleset version's own test scenarios: any failure fails the gates. */
   scenarios?: { total: number; passed: number; failed: number; failures: { name: string; lead_id: string; failure: string }[] };
   error?: string;

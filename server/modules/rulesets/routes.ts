@@ -15,6 +15,8 @@ import { decideLead } from '../../pipeline/decide-lead.ts';
 import { suppressedInFeatureSet } from '../privacy/feature-set-suppression.ts';
 import { compiledOrThrow, compiledVersion, DEFAULT_RULESET, saveRulesetVersion, validateRulesetFiles } from './service.ts';
 import { languageCoverage } from '../../domain/text/coverage.ts';
+import { itemsOf, SavedVersionSchema, VersionSummarySchema, VersionWithFilesSchema } from '../../http/response-schemas.ts';
+import { CatalogSchema, PreviewSchema, TryResultSchema, ValidationSchema } from './schemas.ts';
 
 const roles = ['manager', 'engineer'] as const;
 const Files = z.record(z.string().regex(/^[\w./-]+\.ya?ml$/, 'ruleset files are .yaml paths'), z.string().max(500_000));
@@ -33,7 +35,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/rules/catalog',
     {
       config: { roles },
-      schema: { tags: ['rules'], summary: 'Features and functions a rule condition may use, and what the engine reads per language', querystring: z.object({ ruleset_version_id: z.string().max(200).optional() }) },
+      schema: { tags: ['rules'], summary: 'Features and functions a rule condition may use, and what the engine reads per language', querystring: z.object({ ruleset_version_id: z.string().max(200).optional() }), response: { 200: CatalogSchema } },
     },
     async (request) => {
       // Language coverage and the classifier of a ruleset version (the production default when none is named).
@@ -55,11 +57,11 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/rulesets', { config: { roles }, schema: { tags: ['rules'] } }, async () => {
+  app.get('/api/rulesets', { config: { roles }, schema: { tags: ['rules'], response: { 200: itemsOf(VersionSummarySchema) } } }, async () => {
     return { items: (await latestOfEachName(app.db, 'ruleset')).map(versionSummary) };
   });
 
-  app.get('/api/rulesets/:name/versions', { config: { roles }, schema: { tags: ['rules'], params: z.object({ name: Name }) } }, async (request) => ({
+  app.get('/api/rulesets/:name/versions', { config: { roles }, schema: { tags: ['rules'], params: z.object({ name: Name }), response: { 200: itemsOf(VersionSummarySchema) } } }, async (request) => ({
     items: (await listVersions(app.db, 'ruleset', request.params.name)).map(versionSummary),
   }));
 
@@ -67,7 +69,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/rulesets/:name/versions',
     {
       config: { roles },
-      schema: { tags: ['rules'], summary: 'Save a new immutable ruleset version', params: z.object({ name: Name }), body: z.object({ files: Files, message: z.string().trim().min(1).max(500) }) },
+      schema: { tags: ['rules'], summary: 'Save a new immutable ruleset version', params: z.object({ name: Name }), body: z.object({ files: Files, message: z.string().trim().min(1).max(500) }), response: { 200: SavedVersionSchema, 201: SavedVersionSchema } },
     },
     async (request, reply) => {
       const actor = principalOf(request).actor;
@@ -77,7 +79,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/ruleset-versions/:id', { config: { roles }, schema: { tags: ['rules'], params: z.object({ id: z.string().max(200) }) } }, async (request) => {
+  app.get('/api/ruleset-versions/:id', { config: { roles }, schema: { tags: ['rules'], params: z.object({ id: z.string().max(200) }), response: { 200: VersionWithFilesSchema } } }, async (request) => {
     const version = await findVersion(app.db, 'ruleset', request.params.id);
     if (!version) throw new AppError('not_found', `No ruleset version ${request.params.id}.`);
     return { ...versionSummary(version), files: version.files };
@@ -91,6 +93,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['rules'],
         summary: 'Check draft files; errors carry file, rule and line/column. With dataset_id, also warnings from deciding its leads',
         body: z.object({ files: Files, dataset_id: z.string().max(100).optional(), as_of: IsoDate.optional() }),
+        response: { 200: ValidationSchema },
       },
     },
     async (request) => {
@@ -130,6 +133,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
           as_of: IsoDate.optional(),
           flips_limit: z.number().int().min(0).max(1000).default(100),
         }),
+        response: { 200: PreviewSchema },
       },
     },
     async (request) => {
@@ -158,6 +162,7 @@ export const rulesetRoutes: FastifyPluginAsyncZod = async (app) => {
           lead_id: z.string().max(200).optional(),
           as_of: IsoDate.optional(),
         }),
+        response: { 200: TryResultSchema },
       },
     },
     async (request) => {
