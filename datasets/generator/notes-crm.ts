@@ -22,7 +22,7 @@ export const CALL_LOG: Record<string, Phrases> = {
       'he said please don\'t ring this number again', 'very short on the phone, told me to lose his number',
       'wife answered, said they are not interested and we should not call again', 'they want no further contact of any kind',
       'asked that we don\'t email or phone anymore'],
-    de: ['Kunde will keine Anrufe mehr von uns', 'Kundin bittet darum, aus unserer Liste gelöscht zu werden',
+    de: ['Kunde möchte von uns nicht mehr angerufen werden', 'Kundin bittet darum, aus unserer Liste gelöscht zu werden',
       'sagt, wir sollen diese Nummer nicht mehr anrufen, hat aufgelegt', 'will in Zukunft nicht mehr kontaktiert werden, weder Mail noch Telefon'],
     hr: ['kupac kaže da ga više ne zovemo', 'kupac ne želi više nikakve pozive ni mailove',
       'rekla da je maknemo s liste i da je ne kontaktiramo', 'spustio slušalicu, ne zvati više'],
@@ -121,7 +121,7 @@ export const REFUSAL_LOST_REASONS = ['customer asked not to be contacted', 'DNC'
 
 /** Our outbound SMS: a friendly nudge with the usual opt-out line. */
 export const OUR_SMS: Phrases = {
-  en: ['Hi {name}, Kranich & Roda here: still planning your move? Happy to help. Reply STOP to opt out.',
+  en: ['Hi {name}, Kranich & Roda here: still planning your move? Happy to help. Text STOP and we will not write again.',
     'Kranich & Roda: your quote {quote} is still valid. Questions? Just reply. Text STOP to unsubscribe',
     'Hi {name}, just checking in about your move. Not interested anymore? Reply STOP and we won\'t text again.'],
   de: ['Hallo {name}, hier Kranich & Roda: Ist Ihr Umzug noch aktuell? Abmelden: STOP',
@@ -132,7 +132,7 @@ export const OUR_SMS: Phrases = {
 
 /** Footers of our outbound emails: refusal words that are ours, not the customer's. */
 export const OUR_FOOTERS: Phrases = {
-  en: ['If you\'d rather not hear from us, just reply STOP.', 'Not interested any more? Reply STOP and we won\'t contact you again.',
+  en: ['Prefer no more messages from us? Send STOP.', 'Not interested any more? Reply STOP and we won\'t contact you again.',
     'To unsubscribe from these reminders, reply UNSUBSCRIBE.', 'Don\'t want these emails? Let us know and we\'ll remove you from our list.',
     'If your plans have changed or you no longer need us, simply tell us and we will stop following up.'],
   de: ['Wenn Sie keine weiteren Nachrichten wünschen, antworten Sie einfach mit STOP.',
@@ -173,7 +173,7 @@ export type UnsupportedLang = (typeof UNSUPPORTED_LANGS)[number];
 export const UNSUPPORTED_MESSAGES: Record<'refusal' | 'not_needed' | 'positive', Record<UnsupportedLang, readonly string[]>> = {
   refusal: {
     fi: ['Älkää enää ottako minuun yhteyttä, kiitos.', 'En ole kiinnostunut. Poistakaa tietoni rekisteristänne.'],
-    el: ['Παρακαλώ μην επικοινωνήσετε ξανά μαζί μου.', 'Δεν ενδιαφέρομαι πλέον, σταματήστε να με καλείτε.'],
+    el: ['Σας παρακαλώ, μη με ξαναπάρετε τηλέφωνο.', 'Δεν ενδιαφέρομαι πλέον, σταματήστε να με καλείτε.'],
     tr: ['Lütfen benimle bir daha iletişime geçmeyin.', 'İlgilenmiyorum, beni artık aramayın.'],
     sv: ['Vänligen kontakta mig inte igen.', 'Jag är inte intresserad längre, sluta ringa mig.'],
     ro: ['Vă rog să nu mă mai contactați.', 'Nu mai sunt interesat, nu mă mai sunați.'],

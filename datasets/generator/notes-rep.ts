@@ -48,7 +48,7 @@ export const REP: Record<string, Phrases> = {
   },
   invalid_number: {
     en: ['number not in service', 'wrong number - some guy who never ordered anything', 'number does not exist'],
-    de: ['Kein Anschluss unter dieser Nummer', 'falsche Nummer'],
+    de: ['Nummer nicht vergeben (Ansage)', 'falsche Nummer'],
     hr: ['broj ne postoji', 'krivi broj'],
   },
   note_booked_elsewhere: {
@@ -69,7 +69,7 @@ export const REP: Record<string, Phrases> = {
   note_dnc: {
     en: ['Customer asked not to be contacted anymore!!', 'DO NOT CALL - customer request', 'told me to stop calling',
       'cust wants no further contact, removed from sequence', 'DNC per customer'],
-    de: ['Kunde will keine Anrufe mehr!', 'NICHT mehr kontaktieren (Kundenwunsch)'],
+    de: ['Kunde: bitte keine Anrufe mehr!', 'NICHT mehr kontaktieren (Kundenwunsch)'],
     hr: ['NE ZVATI više - zahtjev kupca', 'kupac traži da ga ne zovemo'],
   },
   note_sensitive: {

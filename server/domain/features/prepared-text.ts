@@ -43,6 +43,18 @@ export interface PreparedText {
   folded: string;
   /** A note of a call nobody answered (outcome no_answer, voicemail, ...): it holds no words of the customer's. */
   no_conversation?: true;
+  /**
+   * A short rep note that only records a failed attempt ("called 2x, no answer", "ne javlja se",
+   * "nicht erreicht, Mailbox"): no customer words, so the intent classifier does not read it (it
+   * took "called, no answer" for a complaint). The ruleset's phrase lists still match it exactly.
+   */
+  attempt_only?: true;
+  /**
+   * The inquiry that opened the lead (its earliest inbound web form): it describes the job wanted,
+   * so the classifier's "no longer needed" / "booked elsewhere" readings of it are taken for
+   * misreadings (job descriptions looked like cancellations to it). Phrase lists still read it.
+   */
+  inquiry?: true;
 }
 
 /** Channels whose text is a rep's record of a conversation, whatever the direction. */
@@ -77,6 +89,24 @@ const PLAIN_OUTCOME = /^(?:no[_ ]?answer|voicemail|left[_ ]voicemail|sent|delive
 /** Outcomes of a call or visit in which the customer said nothing. */
 const NO_CONVERSATION = /^(?:no[_ ]?answer|voicemail|left[_ ]voicemail|busy|invalid[_ ]number|wrong[_ ]number|not[_ ]reached|unreachable|no[_ ]show|bounced|failed)$/i;
 
+/**
+ * "Nobody answered" as reps write it, in the supported languages (folded: lower case, no diacritics).
+ * Only a SHORT note made of it counts (ATTEMPT_NOTE_MAX): a longer note may report a conversation too.
+ */
+const NO_ANSWER_WORDS = new RegExp('\\b(?:' + [
+  'no answer', 'not answered', 'unanswered', 'not reached', 'unreachable', 'no reply', 'no pick ?up', 'didn ?t pick up', 'did not pick up', 'voice ?mail', 'mailbox', 'vm left', 'left vm', 'rang out', 'no response',
+  'nicht erreicht', 'keine antwort', 'nicht abgenommen', 'nicht erreichbar', 'geht nicht ran', 'mailbox', 'ab besprochen', 'anrufbeantworter',
+  'ne javlja se', 'nije se javi(?:o|la)', 'govorn\\w* post\\w*', 'ne odgovara', 'nedostupan', 'nedostupna', 'ne dize', 'se ne oglasi', 'ni dosegljiv', 'ne odziva', 'ne dvigne',
+  'non risponde', 'nessuna risposta', 'segreteria', 'non raggiungibile',
+  'ne repond pas', 'pas de reponse', 'repondeur', 'injoignable',
+  'no contesta', 'sin respuesta', 'buzon de voz', 'no localizado',
+  'nie odbiera', 'brak odpowiedzi', 'poczta glosowa', 'nieosiagalny',
+  'nebere', 'nedostupny', 'nezveda', 'hlasova schranka',
+  'nem veszi fel', 'nem elerheto', 'hangposta', 'nem valaszol',
+  'neemt niet op', 'geen gehoor', 'niet bereikt', 'voicemail',
+].join('|') + ')\\b');
+const ATTEMPT_NOTE_MAX = 60;
+
 export function prepareTexts(lead: Lead): PreparedText[] {
   const out: PreparedText[] = [];
   const activities = lead.activities ?? [];
@@ -110,6 +140,21 @@ export function prepareTexts(lead: Lead): PreparedText[] {
   if (tags.length) {
     const joined = tags.join(' | ').replace(/[_-]/g, ' ');
     out.push(textOf(TAGS_INDEX, 'internal', 'note', null, { speaker: 'rep_note', reason: 'tags: rep notes' }, 'tags', joined));
+  }
+  let inquiry: PreparedText | null = null;
+  for (const t of out) {
+    if (t.channel !== 'form' || t.direction !== 'inbound' || t.source !== 'text') continue;
+    if (inquiry === null || (t.said_on !== null && (inquiry.said_on === null || t.said_on < inquiry.said_on))) inquiry = t;
+  }
+  if (inquiry) inquiry.inquiry = true;
+  // Rep notes, typed outcomes and lost reasons alike: a short one that only records a failed attempt
+  // (its words say so, or the call's outcome does: no_answer, voicemail, ...).
+  for (const t of out) {
+    if (t.speaker !== 'rep_note' || t.folded.length > ATTEMPT_NOTE_MAX) continue;
+    if (t.no_conversation || NO_ANSWER_WORDS.test(t.folded.replace(/\s+/g, ' '))) {
+      t.attempt_only = true;
+      t.speaker_reason += ' (a failed attempt: no customer words)';
+    }
   }
   return out;
 }
