@@ -10,20 +10,14 @@
  */
 import { readRulesetFiles } from '../server/domain/rules/load-dir.ts';
 import { DNC_INTENTS, parseIntentCorpus, type IntentCorpus } from '../server/domain/text/corpus.ts';
-import { trainIntentModel } from '../server/domain/text/intent-model.ts';
+import { foldsOf, trainIntentModel } from '../server/domain/text/intent-model.ts';
 
 const args = process.argv.slice(2);
 const fi = args.indexOf('--folds');
 const FOLDS = fi >= 0 ? Number(args.splice(fi, 2)[1]) : 5;
 const { corpus } = parseIntentCorpus(await readRulesetFiles(args[0] ?? 'rules/default'));
 if (!corpus) throw new Error('no intent corpus');
-const seen = new Map<string, number>();
-const fold = corpus.examples.map((e) => {
-  const key = `${e.language}\0${e.intent}`;
-  const i = seen.get(key) ?? 0;
-  seen.set(key, i + 1);
-  return i % FOLDS;
-});
+const fold = foldsOf(corpus, FOLDS);
 
 interface Row { n: number; right: number; dnc: number; dncRight: number; other: number; falseDnc: number; confident: number }
 const rows = new Map<string, Row>();

@@ -42,3 +42,19 @@ export function detectInstructionLikeText(text: string | null | undefined): Inst
   }
   return { suspicious: matches.length > 0, matches: matches.sort((a, b) => a.index - b.index) };
 }
+
+/**
+ * Families only text addressed to a machine uses ("SYSTEM:", "<system>", "ignore all previous
+ * instructions", "as an AI"): a customer's own words never match them, unlike "tell me that" or
+ * "update the record to". The text reader leaves such sentences out of its reading.
+ */
+const MACHINE_FAMILIES = new Set(['role', 'override', 'meta']);
+const MACHINE_PATTERNS = PATTERNS.filter(([family]) => MACHINE_FAMILIES.has(family)).map(([, re]) => re);
+
+export function addressesAMachine(text: string): boolean {
+  for (const re of MACHINE_PATTERNS) {
+    re.lastIndex = 0; // global regexes keep their position between calls
+    if (re.test(text)) return true;
+  }
+  return false;
+}

@@ -187,15 +187,19 @@ function calibrated(steps: Calibration['steps'], raw: number): number {
   return steps.length ? steps[steps.length - 1].score : 0;
 }
 
-function calibrate(corpus: IntentCorpus): Calibration {
-  // Fold of an example: its position within its (language, intent) group, modulo FOLDS.
+/** Fold of each example: its position within its (language, intent) group, modulo `folds` (no randomness). */
+export function foldsOf(corpus: IntentCorpus, folds: number = FOLDS): number[] {
   const seen = new Map<string, number>();
-  const fold = corpus.examples.map((e) => {
+  return corpus.examples.map((e) => {
     const key = `${e.language}\0${e.intent}`;
     const i = seen.get(key) ?? 0;
     seen.set(key, i + 1);
-    return i % FOLDS;
+    return i % folds;
   });
+}
+
+function calibrate(corpus: IntentCorpus): Calibration {
+  const fold = foldsOf(corpus);
   const points: { raw: number; correct: boolean }[] = [];
   const dncPoints: { raw: number; correct: boolean }[] = [];
   for (let k = 0; k < FOLDS; k++) {
