@@ -11,6 +11,7 @@ import type { DatasetIndex } from './dataset-index.ts';
 import { normaliseEmail, normalisePhone } from './dataset-index.ts';
 import { effectiveServiceDate, findDateMentions, type DateMention } from './dates-in-notes.ts';
 import { prepareTexts, type PreparedText } from './prepared-text.ts';
+import { ownWordsOf } from '../text/own-words.ts';
 import { dayNumber, isoDateOfDay, normaliseAsOf, parseIsoMs } from './time.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface Features {
   texts: PreparedText[];
   /** Evidence behind derived values, for the trace and the preview. */
   evidence: { date_mentions: DateMention[]; budget: BudgetMention | null };
+  /** The lead's own names and places (folded words), which the intent classifier does not read (text/own-words.ts). */
+  own_words: ReadonlySet<string>;
   [SIGNAL_CACHE]?: unknown;
 }
 
@@ -160,5 +163,5 @@ export function computeFeatures(recorded: Lead, asOf: string | Date, index?: Dat
     duplicate_group_size: dup?.group_size ?? 1,
     data_completeness: completeness(lead, texts),
   };
-  return { lead_id: lead.id, as_of: iso, as_of_day: asOfDay, values, texts, evidence: { date_mentions: mentions, budget }, [SIGNAL_CACHE]: null };
+  return { lead_id: lead.id, as_of: iso, as_of_day: asOfDay, values, texts, evidence: { date_mentions: mentions, budget }, own_words: ownWordsOf(lead), [SIGNAL_CACHE]: null };
 }

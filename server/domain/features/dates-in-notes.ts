@@ -9,7 +9,8 @@
  * notes are read (PreparedText.speaker): our own outbound email quoting the date is not news.
  */
 import * as chrono from 'chrono-node';
-import { DATE_PREFILTER, parseMonthNames } from './month-names.ts';
+import { DATE_PREFILTER, monthLanguages, parseMonthNames } from './month-names.ts';
+import { detectLanguage } from '../text/language.ts';
 import { dayNumber, dayNumberOfDate, isoDateOfDay } from './time.ts';
 import type { PreparedText } from './prepared-text.ts';
 
@@ -26,20 +27,80 @@ export interface DateMention {
   excerpt: string;
 }
 
-const SERVICE_CONTEXT =
-  /mov|relocat|planned|date|datum|termin|postpon|delay|push(ed)? (it |the move )?back|reschedul|new date|umzug|umzieh|zieh|verschieb|verschob|verleg|selidb|selim|selit|preselj|odgod|odgad|pomak|pomic|prebac/;
-const POSTPONE_CONTEXT = /postpon|delay|push(ed)? (it |the move )?back|reschedul|later|verschieb|verschob|spater|verleg|odgod|odgad|pomak|pomic|kasnije/;
-const RECONTACT_CONTEXT =
-  /call|contact|reach|get back|get in touch|touch base|follow up|write|ring|ask again|try again|melden|anruf|rufen|kontakt|schreib|javi|nazov|zovi|kontaktir|obrat|pis(i|ite)/;
-const MOVE_WORDS = /mov|umzug|umzieh|selidb|preselj/;
-const IGNORE_CONTEXT = /valid|expire|gultig|vrijedi|vazi|holiday|vacation|urlaub|godisnj/;
+// The words of a clause that make a date in it a service date, a postponement, a recontact
+// request or nothing (validity, holidays), per language (folded: lowercase, no accents). Stems
+// are short on purpose ("verschob", "odloz", "przesun") to take every inflection.
+const SERVICE_WORDS = [
+  'mov', 'relocat', 'planned', 'date', 'datum', 'termin', 'postpon', 'delay', 'push(ed)? (it |the move )?back', 'reschedul', 'new date', // en (+ de/hr/cs/pl/nl/sl "termin", "datum")
+  'umzug', 'umzieh', 'zieh', 'verschieb', 'verschob', 'verleg', // de
+  'selidb', 'selim', 'selit', 'preselj', 'odgod', 'odgad', 'pomak', 'pomic', 'prebac', 'odloz', 'pomer', // hr / sr / bs
+  'selitev', 'prestav', 'preseli', // sl
+  'traslo', 'trasfer', 'spost', 'rimand', 'rinvi', 'nuova data', // it
+  'demenag', '\\breport(e|ee|er|ons|ez)\\b', 'repouss', 'decal', // fr
+  'mudanz', 'mudamos', 'mudar', 'traslad', 'aplaz', 'pospon', 'retras', 'fecha', // es
+  'przeprowadz', 'przesun', 'przeloz', // pl
+  'stehov', 'posun', 'presun', // cs
+  'koltoz', 'halaszt', 'eltol', 'idopont', // hu
+  'verhuiz', 'verhuis', 'uitgestel', 'uitstel', 'verschov', 'verzet', // nl
+];
+const POSTPONE_WORDS = [
+  'postpon', 'delay', 'push(ed)? (it |the move )?back', 'reschedul', 'later', 'new date', // en
+  'verschieb', 'verschob', 'spater', 'verleg', 'neuer termin', 'neues datum', // de
+  'odgod', 'odgad', 'pomak', 'pomic', 'kasnije', 'odloz', 'pomer', 'novi datum', 'novi termin', // hr / sr / bs
+  'prestav', 'kasneje', 'nov datum', 'nov termin', // sl
+  'rimand', 'rinvi', 'spost', 'posticip', 'piu tardi', 'nuova data', // it
+  '\\breport(e|ee|er|ons|ez)\\b', 'repouss', 'decal', 'plus tard', 'nouvelle date', // fr
+  'aplaz', 'pospon', 'retras', 'mas tarde', 'nueva fecha', // es
+  'przesun', 'przeloz', 'pozniej', 'nowy termin', 'nowa data', // pl
+  'posun', 'presun', 'pozdeji', 'novy termin', 'nove datum', // cs
+  'halaszt', 'eltol', 'kesobb', 'uj idopont', 'uj datum', // hu
+  'uitgestel', 'uitstel', 'verschov', 'verzet', 'nieuwe datum', // nl
+];
+const RECONTACT_WORDS = [
+  'call', 'contact', 'reach', 'get back', 'get in touch', 'touch base', 'follow up', 'write', 'ring', 'ask again', 'try again', // en
+  'melden', 'anruf', 'rufen', 'kontakt', 'schreib', // de
+  'javi', 'nazov', 'zovi', 'kontaktir', 'obrat', 'pis(i|ite)', // hr / sr / bs
+  'poklic', 'oglasi', // sl
+  'chiam', 'contatt', 'scriv', 'risent', 'sentirci', // it
+  'appel', 'rappel', 'ecriv', 'recontact', // fr
+  'llam', 'escrib', 'vuelv', // es
+  'zadzwon', 'dzwon', 'odezw', 'napisz', // pl
+  'zavolej', 'volejte', 'ozvete', 'ozvi', 'napiste', // cs
+  'hivj', 'hivjon', 'keress', 'jelentkez', // hu
+  '\bbel(len|t)?\b', 'neem contact', // nl
+];
+/** A clause about the move itself (against "call me in March"). */
+const MOVE_WORD_LIST = ['mov', 'umzug', 'umzieh', 'selidb', 'preselj', 'selit', 'traslo', 'demenag', 'mudanz', 'przeprowadz', 'stehov', 'koltoz', 'verhuiz', 'verhuis'];
+const IGNORE_WORDS = [
+  'valid', 'expire', 'holiday', 'vacation', // en
+  'gultig', 'urlaub', // de
+  'vrijedi', 'vazi', 'godisnj', // hr / sr
+  'velja', 'dopust', 'pocitnic', // sl
+  'scad', 'vacanz', 'ferie', // it
+  'valable', 'expir', 'vacances', 'conge', // fr
+  'vence', 'caduc', 'vacaciones', // es
+  'wazn', 'urlop', 'wakacj', // pl
+  'platnost', 'platna', 'plati do', 'dovolen', // cs
+  'ervenyes', 'szabadsag', // hu
+  'geldig', 'vakantie', // nl
+];
+const anyOf = (words: readonly string[]) => new RegExp(words.join('|'));
+const SERVICE_CONTEXT = anyOf(SERVICE_WORDS);
+const POSTPONE_CONTEXT = anyOf(POSTPONE_WORDS);
+const RECONTACT_CONTEXT = anyOf(RECONTACT_WORDS);
+const MOVE_WORDS = anyOf(MOVE_WORD_LIST);
+const IGNORE_CONTEXT = anyOf(IGNORE_WORDS);
 
-function clauseAround(folded: string, index: number): string {
-  let start = index;
-  while (start > 0 && !/[.!?;,\n]/.test(folded[start - 1])) start--;
-  let end = index;
-  while (end < folded.length && !/[.!?;,\n]/.test(folded[end])) end++;
-  return folded.slice(start, end);
+const CLAUSE_END = /[.!?;,\n]/;
+const SENTENCE_END = /[.!?;\n]/;
+
+/** The clause (or sentence) a date sits in: up to the punctuation before and after it; the date's own dots ("30.12.") are part of it. */
+function clauseAround(folded: string, index: number, length: number, end: RegExp): string {
+  let from = index;
+  while (from > 0 && !end.test(folded[from - 1])) from--;
+  let to = index + length;
+  while (to < folded.length && !end.test(folded[to])) to++;
+  return folded.slice(from, to);
 }
 
 interface RawDate { index: number; length: number; date: Date; dayCertain: boolean }
@@ -51,28 +112,34 @@ interface RawDate { index: number; length: number; date: Date; dayCertain: boole
 const PARSED = new Map<string, readonly RawDate[]>();
 const MAX_PARSED = 100_000;
 
-function parseAll(text: PreparedText, ref: Date, language: string | null): readonly RawDate[] {
-  const key = `${language === 'de' ? 'de' : ''}\u0000${ref.getTime()}\u0000${text.original}`;
+function parseAll(text: PreparedText, ref: Date, languages: readonly string[]): readonly RawDate[] {
+  const key = `${languages.join(',')}\u0000${ref.getTime()}\u0000${text.original}`;
   let found = PARSED.get(key);
   if (found === undefined) {
-    found = parseUncached(text, ref, language);
+    found = parseUncached(text, ref, languages);
     if (PARSED.size >= MAX_PARSED) PARSED.clear();
     PARSED.set(key, found);
   }
   return found;
 }
 
-function parseUncached(text: PreparedText, ref: Date, language: string | null): RawDate[] {
+/** A date written in digits only ("12.10.2026", "01/02/2027"): chrono reads dots and slashes month-first, so the hand parser reads them. */
+const NUMERIC_ONLY = /^\d{1,4}[./]\s?\d{1,2}(?:[./]\s?\d{0,4})?\.?$/;
+
+function parseUncached(text: PreparedText, ref: Date, languages: readonly string[]): RawDate[] {
   const found: RawDate[] = [];
-  const parsers = language === 'de' ? [chrono.de, chrono.en] : [chrono.en];
+  const english = languages.includes('en');
+  const parsers = languages.includes('de') ? [chrono.de, chrono.en] : [chrono.en];
   for (const parser of parsers) {
     for (const r of parser.parse(text.original, ref, { forwardDate: true })) {
       // A bare weekday or time ("Monday", "at 5") is too vague to move a service date.
       if (!r.start.isCertain('month') && !r.start.isCertain('day') && !/\d/.test(r.text)) continue;
+      // Dotted dates are day-first in every supported language; slashed ones too, except in English.
+      if (NUMERIC_ONLY.test(r.text) && (r.text.includes('.') || !english)) continue;
       found.push({ index: r.index, length: r.text.length, date: r.start.date(), dayCertain: r.start.isCertain('day') });
     }
   }
-  found.push(...parseMonthNames(text.folded, ref));
+  found.push(...parseMonthNames(text.folded, ref, languages.filter((l) => l !== 'en'), !english));
   return found;
 }
 
@@ -87,8 +154,14 @@ export function findDateMentions(texts: PreparedText[], language: string | null,
     if (!SERVICE_CONTEXT.test(text.folded) && !RECONTACT_CONTEXT.test(text.folded)) continue;
     const ref = new Date((text.said_on + 0.5) * 86_400_000);
     const seen = new Set<number>();
-    for (const raw of parseAll(text, ref, language)) {
-      const clause = clauseAround(text.folded, raw.index);
+    // The month words of the lead's language and of the text's own (a Hungarian reply on a German lead).
+    const detected = detectLanguage(text.original);
+    const languages = [...new Set([...(language === 'en' || detected.language === 'en' ? ['en'] : []), ...monthLanguages(language, detected.reliable ? detected.language : null)])];
+    for (const raw of parseAll(text, ref, languages)) {
+      // The clause's words decide; a clause with none of them takes its sentence's ("A költözést
+      // elhalasztottuk, januárban lesz": the postponement is in the other clause).
+      let clause = clauseAround(text.folded, raw.index, raw.length, CLAUSE_END);
+      if (!SERVICE_CONTEXT.test(clause) && !RECONTACT_CONTEXT.test(clause)) clause = clauseAround(text.folded, raw.index, raw.length, SENTENCE_END);
       if (IGNORE_CONTEXT.test(clause)) continue;
       const service = SERVICE_CONTEXT.test(clause);
       const recontact = RECONTACT_CONTEXT.test(clause);

@@ -27,6 +27,7 @@ import type { IntentModel, IntentScore } from './intent-model.ts';
 import { detectLanguage } from './language.ts';
 import { foldText } from '../features/text.ts';
 import { addressesAMachine } from '../guardrails/instruction-like-text.ts';
+import { blankOwnWords } from './own-words.ts';
 
 /** A manager's reading of one text: keyed by lead id + text hash (textHash below). */
 export interface TextLabel { lead_id: string; text_hash: string; intent: string }
@@ -150,7 +151,29 @@ function sentencesToRead(sentences: readonly SentenceIntent[], inquiry: boolean)
   return inquiry && kept.some((s) => NOT_FROM_INQUIRY.has(s.intent)) ? kept.filter((s) => !NOT_FROM_INQUIRY.has(s.intent)) : kept;
 }
 
-function readText(t: PreparedText, leadId: string, model: IntentModel | null, labels: TextLabels | undefined, since: number | null, policy: UnreadPolicy, phrases?: PhraseReader): TextReading {
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** Per model: readings of texts with the lead's own words blanked, quoting the sentences as written. */
+const BLANKED = new WeakMap<IntentModel, Map<string, readonly SentenceIntent[]>>();
+const MAX_BLANKED = 100_000;
+
+/** The model's (cached, shared) reading of a text, without the lead's own names and places (own-words.ts). */
+function modelReading(model: IntentModel, t: PreparedText, own: ReadonlySet<string>): readonly SentenceIntent[] {
+  const blanked = blankOwnWords(t.original, t.folded, own);
+  if (blanked === t.original) return model.readText(t.original);
+  let cache = BLANKED.get(model);
+  if (!cache) BLANKED.set(model, (cache = new Map()));
+  const key = `${blanked}\u0000${t.original}`;
+  let readings = cache.get(key);
+  if (!readings) {
+    readings = model.readText(blanked).map((s) => ({ ...s, text: t.original.slice(s.start, s.start + s.text.length) }));
+    if (cache.size >= MAX_BLANKED) cache.clear();
+    cache.set(key, readings);
+  }
+  return readings;
+}
+
+function readText(t: PreparedText, leadId: string, own: ReadonlySet<string>, model: IntentModel | null, labels: TextLabels | undefined, since: number | null, policy: UnreadPolicy, phrases?: PhraseReader): TextReading {
   const read = (t.speaker === 'customer' || t.speaker === 'rep_note') && READ_SOURCES.has(t.source) && !t.attempt_only;
   // A note of a call nobody answered holds no customer words; a text of under 3 letters ("NA", "..") is no message.
   const unanswered = t.said_on !== null && (since === null || t.said_on >= since) && !t.no_conversation && hasLetters(t.original, 3);
@@ -172,7 +195,7 @@ function readText(t: PreparedText, leadId: string, model: IntentModel | null, la
     return reading(t, read, unanswered, text_hash, language, language_supported, [], null, false, 'classifier_unavailable', false);
   }
   const { threshold, dnc_clear: dncClear } = model.calibration;
-  const sentences: readonly SentenceIntent[] = sentencesToRead(model.readText(t.original), t.inquiry === true); // cached per text, shared: never mutated
+  const sentences: readonly SentenceIntent[] = sentencesToRead(modelReading(model, t, own), t.inquiry === true); // cached per text, shared: never mutated
   let reason: UnreadReason | null = language_supported ? null : 'unsupported_language';
   let near = false;
   let knownWords = false;
@@ -199,7 +222,8 @@ function readText(t: PreparedText, leadId: string, model: IntentModel | null, la
 
 export function understandTexts(features: Features, model: IntentModel | null, labels?: TextLabels, policy: UnreadPolicy = 'any_low_confidence', phrases?: PhraseReader): TextUnderstanding {
   const since = lastOutboundDay(features);
-  const texts = features.texts.map((t) => readText(t, features.lead_id, model, labels, since, policy, phrases));
+  const own = features.own_words ?? NO_WORDS;
+  const texts = features.texts.map((t) => readText(t, features.lead_id, own, model, labels, since, policy, phrases));
   return {
     model: model ? { corpus_hash: model.corpus_hash, threshold: model.calibration.threshold } : null,
     texts,

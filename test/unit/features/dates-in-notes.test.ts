@@ -60,3 +60,45 @@ describe('service date mentioned in notes', () => {
     expect(v.days_until_service_date).toBe(-63);
   });
 });
+
+describe('dates in the twelve languages of a European mover', () => {
+  // Written as customers write them, with and without diacritics; the note is dated 2026-10-10.
+  const cases: [string, string, string][] = [
+    ['cs', 'Nový termín stěhování je 14. 1.', '2027-01-14'],
+    ['cs', 'Stehovani jsme odlozili na brezen.', '2027-03-01'],
+    ['pl', 'Przeprowadzkę przesunęliśmy na 3 lutego.', '2027-02-03'],
+    ['sl', 'Selitev smo prestavili na 5. februar.', '2027-02-05'],
+    ['it', 'Il trasloco è stato rimandato a gennaio.', '2027-01-01'],
+    ['fr', 'Nous avons repoussé le déménagement au 12 février.', '2027-02-12'],
+    ['es', 'Hemos aplazado la mudanza al 13 de diciembre.', '2026-12-13'],
+    ['nl', 'We hebben de verhuizing uitgesteld tot maart.', '2027-03-01'],
+    ['hu', 'A költözést elhalasztottuk, januárban lesz.', '2027-01-01'],
+    ['hu', 'Az új időpont: 2027.02.10.', '2027-02-10'],
+    ['sr', 'Selidba je pomerena za 20. mart.', '2027-03-20'],
+  ];
+  it.each(cases)('%s: "%s" moves the service date to %s', (language, text, date) => {
+    const v = withNote('2026-10-10', text, language);
+    expect(v.service_date).toBe(date);
+    expect(v.service_date_from_notes).toBe(true);
+  });
+
+  it('dotted dates are day first in every language (chrono reads "12.10.2026" as 10 December)', () => {
+    expect(withNote('2026-10-10', 'We postponed the move to 12.01.2027.', 'en').service_date).toBe('2027-01-12');
+    expect(withNote('2026-10-10', 'Kd.: Umzug verschoben auf 30.12.!!', 'de', 'internal').service_date).toBe('2026-12-30');
+    // A decimal or an amount is no date; an impossible day is none either.
+    expect(withNote('2026-10-10', 'Moving 1.5 m3 more, price 1.200,- EUR', 'en').service_date_from_notes).toBe(false);
+    expect(withNote('2026-10-10', 'Umzug verschoben auf 31.02.', 'de').service_date_from_notes).toBe(false);
+  });
+
+  it('a month word is read in the language it belongs to: "listopad" is October in Croatian, November in Czech', () => {
+    expect(withNote('2026-09-01', 'Selidbu smo odgodili za listopad.', 'hr').service_date).toBe('2026-10-01');
+    expect(withNote('2026-09-01', 'Stěhování jsme odložili na listopad.', 'cs').service_date).toBe('2026-11-01');
+    // Italian "mai" is "never", not May.
+    expect(withNote('2026-10-10', 'Non faremo mai il trasloco con voi.', 'it').service_date_from_notes).toBe(false);
+  });
+
+  it('a recontact request in other languages', () => {
+    expect(withNote('2026-11-05', 'Richiamatemi a gennaio, per favore.', 'it').recontact_requested_date).toBe('2027-01-01');
+    expect(withNote('2026-11-05', 'Zadzwońcie za 2 tygodnie.', 'pl').recontact_requested_date).toBe('2026-11-19');
+  });
+});
