@@ -9,7 +9,7 @@
  * notes are read (PreparedText.speaker): our own outbound email quoting the date is not news.
  */
 import * as chrono from 'chrono-node';
-import { DATE_PREFILTER, monthLanguages, parseMonthNames } from './month-names.ts';
+import { DATE_PREFILTER, hasForeignMonthWord, monthLanguages, parseMonthNames } from './month-names.ts';
 import { detectLanguage } from '../text/language.ts';
 import { dayNumber, dayNumberOfDate, isoDateOfDay } from './time.ts';
 import type { PreparedText } from './prepared-text.ts';
@@ -123,13 +123,18 @@ function parseAll(text: PreparedText, ref: Date, languages: readonly string[]): 
   return found;
 }
 
+/** English date words and ISO dates, which chrono reads in a text of any language. */
+const CHRONO_READS = /\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d(?:st|nd|rd|th)\b|next|tomorrow|tonight|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bin \d/;
+
 /** A date written in digits only ("12.10.2026", "01/02/2027"): chrono reads dots and slashes month-first, so the hand parser reads them. */
 const NUMERIC_ONLY = /^\d{1,4}[./]\s?\d{1,2}(?:[./]\s?\d{0,4})?\.?$/;
 
 function parseUncached(text: PreparedText, ref: Date, languages: readonly string[]): RawDate[] {
   const found: RawDate[] = [];
   const english = languages.includes('en');
-  const parsers = languages.includes('de') ? [chrono.de, chrono.en] : [chrono.en];
+  // chrono reads English (and German): a text of another language is given to it only when it
+  // holds what chrono reads there, an English word or an ISO date (a chrono parse costs ~20 us).
+  const parsers = languages.includes('de') ? [chrono.de, chrono.en] : english || CHRONO_READS.test(text.folded) ? [chrono.en] : [];
   for (const parser of parsers) {
     for (const r of parser.parse(text.original, ref, { forwardDate: true })) {
       // A bare weekday or time ("Monday", "at 5") is too vague to move a service date.
@@ -155,8 +160,9 @@ export function findDateMentions(texts: PreparedText[], language: string | null,
     const ref = new Date((text.said_on + 0.5) * 86_400_000);
     const seen = new Set<number>();
     // The month words of the lead's language and of the text's own (a Hungarian reply on a German lead).
-    const detected = detectLanguage(text.original);
-    const languages = [...new Set([...(language === 'en' || detected.language === 'en' ? ['en'] : []), ...monthLanguages(language, detected.reliable ? detected.language : null)])];
+    const own = monthLanguages(language);
+    const detected = hasForeignMonthWord(text.folded, own) ? detectLanguage(text.original) : null;
+    const languages = [...new Set([...(language === 'en' || detected?.language === 'en' ? ['en'] : []), ...monthLanguages(language, detected?.reliable ? detected.language : null)])];
     for (const raw of parseAll(text, ref, languages)) {
       // The clause's words decide; a clause with none of them takes its sentence's ("A költözést
       // elhalasztottuk, januárban lesz": the postponement is in the other clause).

@@ -68,6 +68,18 @@ function monthOfWord(p: MonthParser, word: string): number | undefined {
   return undefined;
 }
 
+const MONTH_WORD_OF = new Map(Object.entries(MONTH_WORDS).map(([lang, months]) => [lang, new RegExp(buildParser(months).re.source, 'u')]));
+const ANY_MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${[...new Set(Object.values(MONTH_WORDS).flatMap((months) => months.flatMap((alts) => alts.split('|').map((a) => (a.endsWith('*') ? `${a.slice(0, -1)}\\p{L}*` : a)))))].join('|')})(?![\\p{L}])`, 'u');
+
+/**
+ * True when a folded text holds a month word that the tables of `languages` do not read: only
+ * then is the text's own language worth detecting (a Hungarian reply on a German lead).
+ */
+export function hasForeignMonthWord(folded: string, languages: readonly string[]): boolean {
+  if (!ANY_MONTH_WORD.test(folded)) return false;
+  return !languages.some((l) => MONTH_WORD_OF.get(l)?.test(folded));
+}
+
 /** The month tables to read a text with: its languages', else the default ones. */
 export function monthLanguages(...languages: (string | null | undefined)[]): string[] {
   const out: string[] = [];

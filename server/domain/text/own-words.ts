@@ -26,6 +26,10 @@ export function ownWordsOf(lead: Lead): ReadonlySet<string> {
 /** `original` with the lead's own words blanked ("_" is no token); `original` itself when none occurs. */
 export function blankOwnWords(original: string, folded: string, own: ReadonlySet<string>): string {
   if (own.size === 0) return original;
+  // The hot path: most texts hold none of the lead's words; a substring test per word is cheaper than a word scan.
+  let any = false;
+  for (const w of own) if (folded.includes(w)) { any = true; break; }
+  if (!any) return original;
   let out: string | null = null;
   for (const m of folded.matchAll(WORD)) {
     if (!own.has(m[0])) continue;
