@@ -28,6 +28,7 @@ import { detectLanguage } from './language.ts';
 import { foldText } from '../features/text.ts';
 import { addressesAMachine } from '../guardrails/instruction-like-text.ts';
 import { blankOwnWords } from './own-words.ts';
+import { isGreetingOrClosing } from './greetings.ts';
 
 /** A manager's reading of one text: keyed by lead id + text hash (textHash below). */
 export interface TextLabel { lead_id: string; text_hash: string; intent: string }
@@ -208,6 +209,7 @@ function readText(t: PreparedText, leadId: string, own: ReadonlySet<string>, mod
     if (s.top.length === 0) { if (hasLetters(s.text, MIN_LETTERS_UNKNOWN) && !(t.speaker === 'rep_note' && policy !== 'any_low_confidence')) reason = 'no_known_words'; }
     else if (s.score >= threshold) continue; // read with confidence (a DNC intent then matches the intent signals)
     else if (phrases?.(foldText(s.text))) continue; // a phrase list reads it exactly (and decides through its signal)
+    else if (isGreetingOrClosing(s.text)) continue; // "LG Christina", "Merci", "Minden jót!": read exactly as no intent
     // A rep wrote the note after hearing the customer: the rep's shorthand read with low confidence
     // is no unread customer message (an unsupported language or no classifier still is).
     else if (t.speaker === 'rep_note' && policy !== 'any_low_confidence') continue;
