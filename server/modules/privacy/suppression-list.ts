@@ -43,9 +43,13 @@ export async function suppressionListVersion(db: Kysely<DB>): Promise<string> {
 
 const RANK = sql.raw(`array[${SUPPRESSION_REASONS.map((r) => `'${r}'`).join(',')}]::text[]`);
 
-export async function addSuppressions(db: Kysely<DB>, entries: NewSuppression[], actor: string): Promise<number> {
+/**
+ * `key`: the privacy key when the caller has it. Inside a transaction pass it: the key is cached
+ * per Kysely instance and each transaction is a new one, so it would be read again (two queries).
+ */
+export async function addSuppressions(db: Kysely<DB>, entries: NewSuppression[], actor: string, key?: Buffer): Promise<number> {
   if (!entries.length) return 0;
-  const key = await privacyKey(db);
+  key ??= await privacyKey(db);
   // One row per (kind, hash) per statement: Postgres refuses to upsert the same key twice at once.
   const byKey = new Map<string, NewSuppression & { hash: string }>();
   for (const e of entries) {
