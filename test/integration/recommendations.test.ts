@@ -110,9 +110,11 @@ describe.each(DB_TARGETS)('production recommendations on $kind', (target) => {
     ['the suppression entry of a refusal', 'privacy_suppressions', 'true'],
   ])('gives 503 and writes nothing when %s cannot be written', async (_what, table, when) => {
     const lead = table === 'audit_log'
-      ? { ...contactLead(), id: 'L-SUPERSEDE-FAULT' }
+      // Its own contact details: another test here puts the demo lead's on the suppression list.
+      ? { ...contactLead(), id: 'L-SUPERSEDE-FAULT', contact: { ...contactLead().contact, email: 'supersede.fault@example.org', phone: '+385 91 555 0199' } }
       : { id: 'L-REFUSAL-FAULT', contact: { name: 'Ivo Refusal', email: 'ivo.refusal@example.org' }, consent: { email: true, phone: null, opted_out_at: '2026-10-01T00:00:00Z' } };
-    if (table === 'audit_log') expect((await recommend({ lead, as_of: AS_OF })).statusCode).toBe(200);
+    // An open recommendation for the lead, so that the next one supersedes it.
+    if (table === 'audit_log') expect((await recommend({ lead, as_of: AS_OF })).json().status).toBe('needs_review');
     const counts = async () => Promise.all((['recommendations', 'audit_log', 'privacy_suppressions'] as const).map(async (t2) =>
       Number((await t.database.db.selectFrom(t2).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)));
     const before = await counts();

@@ -14,7 +14,7 @@ import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts
 import { contactKeys } from '../../domain/privacy/identifiers.ts';
 import { refusalReason } from '../../domain/privacy/suppression.ts';
 import { privacyKey } from '../privacy/privacy-key.ts';
-import { addSuppressions, entriesFor, lookupSuppressions, type NewSuppression } from '../privacy/suppression-list.ts';
+import { entriesFor, lookupSuppressions, suppressionBatch, suppressionRows, suppressionsChangedHere, type NewSuppression, type SuppressionRow } from '../privacy/suppression-list.ts';
 import type { ReleaseRow } from '../releases/repository.ts';
 import { candidateForRelease, currentProduction } from './production.ts';
 import { shadowProduction } from '../shadows/service.ts';
@@ -78,7 +78,7 @@ export interface RecommendEnv {
 type Persisted = { view: RecommendationView; lead: Lead; leadJson: string; hash: string };
 
 /** The batch `record_recommendations` takes (migration 20261201T2300): one JSON document. */
-function recordBatch(chunk: Persisted[], newest: Map<string, string>): string {
+function recordBatch(chunk: Persisted[], newest: Map<string, string>, suppressions: SuppressionRow[]): string {
   const recs = chunk.map(({ view, lead, leadJson, hash }) => {
     const output = JSON.stringify(view);
     const head = JSON.stringify({
@@ -95,33 +95,40 @@ function recordBatch(chunk: Persisted[], newest: Map<string, string>): string {
     return `${head.slice(0, -1)},"lead":${leadJson},"output":${output}}`;
   });
   const leads = [...new Set(chunk.map((p) => p.view.lead_id))].map((leadId) => ({ lead_id: leadId, new_id: newest.get(leadId) }));
-  return `{"recs":[${recs.join(',')}],"newest":${JSON.stringify(leads)}}`;
+  const refusals = suppressions.length ? `,${JSON.stringify(suppressionBatch(suppressions)).slice(1, -1)}` : '';
+  return `{"recs":[${recs.join(',')}],"newest":${JSON.stringify(leads)}${refusals}}`;
 }
 
 const CHUNK = 500;
 
 /**
- * The rows, their audit entries and the supersedes of the open earlier recommendations of the
- * same leads, one `record_recommendations` call per chunk (one round trip: see the migration for
- * why it is a function). Two requests for the same lead at once cannot both stay open: the
- * function takes a transaction-scoped advisory lock per lead before writing, and the second then
- * supersedes the first once it has committed. One chunk and no refusal, the usual single-lead
- * request: the call alone is the transaction. Otherwise one transaction holds every chunk and the
- * new suppression entries.
+ * The rows, their audit entries, the supersedes of the open earlier recommendations of the same
+ * leads and the refusals' suppression entries, one `record_recommendations` call per chunk (one
+ * round trip: see the migration for why it is a function). Two requests for the same lead at once
+ * cannot both stay open: the function takes a transaction-scoped advisory lock per lead before
+ * writing, and the second then supersedes the first once it has committed. One chunk (every
+ * single-lead request): the call alone is the transaction. More: one transaction holds them all.
  */
 async function persist(db: Kysely<DB>, items: Persisted[], actor: string, refusals: NewSuppression[]): Promise<void> {
   // A lead listed twice in one batch: its last item is the current one, and the earlier is superseded like any other.
   const newest = new Map<string, string>();
   for (const { view } of items) newest.set(view.lead_id, view.id);
-  const record = (q: Kysely<DB>, chunk: Persisted[]) => sql`select record_recommendations(${actor}, ${recordBatch(chunk, newest)}::jsonb)`.execute(q);
   try {
-    if (items.length <= CHUNK && !refusals.length) await record(db, items);
-    else {
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < items.length; i += CHUNK) await record(trx, items.slice(i, i + CHUNK));
-        await addSuppressions(trx, refusals, actor, refusals.length ? await privacyKey(db) : undefined);
+    const suppressions = refusals.length ? suppressionRows(await privacyKey(db), refusals) : [];
+    const record = async (q: Kysely<DB>, chunk: Persisted[], withRefusals: boolean) => {
+      const batch = recordBatch(chunk, newest, withRefusals ? suppressions : []);
+      const { rows } = await sql<{ written: number }>`select record_recommendations(${actor}, ${batch}::jsonb) as written`.execute(q);
+      return Number(rows[0]?.written ?? 0);
+    };
+    const written = items.length <= CHUNK
+      ? await record(db, items, true)
+      : await db.transaction().execute(async (trx) => {
+        let n = 0;
+        for (let i = 0; i < items.length; i += CHUNK) n += await record(trx, items.slice(i, i + CHUNK), i + CHUNK >= items.length);
+        return n;
       });
-    }
+    // After the commit: this process's next lookups re-read the list and see the new entries.
+    if (written > 0) suppressionsChangedHere();
   } catch (error) {
     const unavailable = new AppError('unavailable', 'The recommendation could not be written to the audit log, so it is not returned. Try again shortly.');
     // Logged by the error handler; the caller is not told database internals.
