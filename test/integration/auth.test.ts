@@ -51,6 +51,17 @@ describe.each(DB_TARGETS)('tokens and roles on $kind', (target) => {
     expect(JSON.stringify(audit.json())).not.toContain(token);
   });
 
+  it('refuses a token revoked by another process (straight in the database) once its cached principal is a second old', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth('admin'), payload: { name: 'Elsewhere', role: 'rep' } });
+    const { token, id } = res.json();
+    const me = () => t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).statusCode).toBe(200);
+    // What a second server's DELETE /api/tokens/:id writes; this process is not told.
+    await t.database.db.updateTable('tokens').set({ revoked_at: new Date() }).where('id', '=', id).execute();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it('refuses an unknown role with a 400 naming the field', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/tokens', headers: t.auth('admin'), payload: { name: 'x', role: 'boss' } });
     expect(res.statusCode).toBe(400);

@@ -103,6 +103,39 @@ describe.each(DB_TARGETS)('production recommendations on $kind', (target) => {
     }
   });
 
+  // The write is one database call (record_recommendations): rows, audit entries, supersedes and
+  // new suppression entries stand or fall together, whichever of them the database refuses.
+  it.each([
+    ['the audit entry of a supersede', 'audit_log', `new.action = 'recommendation.supersede'`],
+    ['the suppression entry of a refusal', 'privacy_suppressions', 'true'],
+  ])('gives 503 and writes nothing when %s cannot be written', async (_what, table, when) => {
+    const lead = table === 'audit_log'
+      // Its own contact details: another test here puts the demo lead's on the suppression list.
+      ? { ...contactLead(), id: 'L-SUPERSEDE-FAULT', contact: { ...contactLead().contact, email: 'supersede.fault@example.org', phone: '+385 91 555 0199' } }
+      : { id: 'L-REFUSAL-FAULT', contact: { name: 'Ivo Refusal', email: 'ivo.refusal@example.org' }, consent: { email: true, phone: null, opted_out_at: '2026-10-01T00:00:00Z' } };
+    // An open recommendation for the lead, so that the next one supersedes it.
+    if (table === 'audit_log') expect((await recommend({ lead, as_of: AS_OF })).json().status).toBe('needs_review');
+    const counts = async () => Promise.all((['recommendations', 'audit_log', 'privacy_suppressions'] as const).map(async (t2) =>
+      Number((await t.database.db.selectFrom(t2).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)));
+    const before = await counts();
+    await sql`create function fail_write() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`.execute(t.database.db);
+    await sql.raw(`create trigger fail_write before insert on ${table} for each row when (${when}) execute function fail_write()`).execute(t.database.db);
+    try {
+      const res = await recommend({ lead, as_of: AS_OF });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBeDefined();
+      expect(await counts()).toEqual(before);
+    } finally {
+      await sql.raw(`drop trigger fail_write on ${table}`).execute(t.database.db);
+      await sql`drop function fail_write()`.execute(t.database.db);
+    }
+    // And once the database accepts it again, the same request is served and logged.
+    const ok = await recommend({ lead, as_of: AS_OF });
+    expect(ok.statusCode).toBe(200);
+    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?subject=${ok.json().id}`, headers: t.auth('manager') });
+    expect(audit.json().total).toBe(1);
+  });
+
   it('rate-limits per token with 429 and Retry-After', async () => {
     // Same database, an app whose limit is 1 per second (burst 2), so the test does not race the clock.
     const limited = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_SECOND: '1' }), database: t.database, logger: false, webDir: '/nonexistent' });

@@ -11,6 +11,7 @@ import * as privacy from './20261201T1630_privacy.ts';
 import * as campaigns from './20261201T1650_campaigns.ts';
 import * as textLabels from './20261201T1720_text_labels.ts';
 import * as campaignScale from './20261201T1930_campaign_scale.ts';
+import * as recordRecommendations from './20261201T2300_record_recommendations.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201T1650_campaigns': campaigns,
   '20261201T1720_text_labels': textLabels,
   '20261201T1930_campaign_scale': campaignScale,
+  '20261201T2300_record_recommendations': recordRecommendations,
 };
 
 export const migrationProvider: MigrationProvider = {

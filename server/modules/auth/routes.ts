@@ -5,7 +5,7 @@ import { itemsOf } from '../../http/response-schemas.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { principalOf } from './plugin.ts';
 import { Role, ANY_ROLE } from './roles.ts';
-import { createToken, listPeople, listTokens, revokeToken, updateToken } from './tokens.ts';
+import { createToken, forgetTokens, listPeople, listTokens, revokeToken, updateToken } from './tokens.ts';
 
 const OwnerNames = z.array(z.string().trim().min(1).max(100)).max(50);
 const TokenView = z.object({ id: z.string(), name: z.string(), role: Role, acts_for: z.array(z.string()) });
@@ -67,12 +67,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = principalOf(request);
       const { name, acts_for } = request.body;
-      return app.db.transaction().execute(async (trx) => {
+      const updated = await app.db.transaction().execute(async (trx) => {
         const row = await updateToken(trx, request.params.id, { name, actsFor: acts_for });
         if (!row) throw new AppError('not_found', `No active token ${request.params.id}.`);
         await recordAudit(trx, { actor: actor.actor, action: 'token.update', subject: row.id, details: { name: row.name, acts_for: row.acts_for } });
         return { id: row.id, name: row.name, role: row.role as Role, acts_for: row.acts_for ?? [] };
       });
+      // Again after the commit: a request authenticated while the transaction was open may have cached the old row.
+      forgetTokens();
+      return updated;
     },
   );
 

@@ -36,6 +36,7 @@ export async function createToken(db: Kysely<DB>, input: { name: string; role: R
 
 /** The admin renames a token or changes the CRM owners it acts for; returns false for an unknown or revoked token. */
 export async function updateToken(db: Kysely<DB>, id: string, changes: { name?: string; actsFor?: string[] }) {
+  forgetTokens();
   const set: { name?: string; acts_for?: string } = {};
   if (changes.name !== undefined) set.name = changes.name;
   if (changes.actsFor !== undefined) set.acts_for = JSON.stringify(normalizeOwners(changes.actsFor));
@@ -74,6 +75,7 @@ export async function revokeToken(db: Kysely<DB>, id: string): Promise<boolean> 
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  forgetTokens();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -88,6 +90,34 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
+/**
+ * Principals of recently seen tokens, per database: every API request authenticates, and without
+ * this each one pays a round trip for the same row. Entries live at most TOKEN_TTL_MS; a revoke or
+ * an update in this process forgets them all at once (`forgetTokens`, also after the change's
+ * transaction commits), one in another process on the same database shows here within that
+ * second. Only known tokens are kept (an unknown one is looked up every time, so guessing cannot
+ * fill the map), and the map is emptied when it grows past TOKEN_CACHE_MAX.
+ */
+const TOKEN_TTL_MS = 1000;
+const TOKEN_CACHE_MAX = 10_000;
+const principalsByDb = new WeakMap<Kysely<DB>, Map<string, { at: number; generation: number; principal: Promise<Principal | null> }>>();
+let tokenGeneration = 0;
+
+/** After a token changed (revoked, renamed, acts for other owners): no cached principal is used again. */
+export function forgetTokens(): void {
+  tokenGeneration++;
+}
+
+async function lookupPrincipal(db: Kysely<DB>, tokenHash: string): Promise<Principal | null> {
+  const row = await db
+    .selectFrom('tokens')
+    .select(['id', 'name', 'role', 'acts_for'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row ? { actor: `token:${row.id}`, name: row.name, role: row.role as Role, actsFor: row.acts_for ?? [] } : null;
+}
+
 /** Resolves a presented bearer token to who is calling, or null. */
 export async function authenticate(
   db: Kysely<DB>,
@@ -97,11 +127,21 @@ export async function authenticate(
   if (envAdminToken && sameSecret(presented, envAdminToken)) {
     return { actor: ADMIN_ENV_ACTOR, name: ADMIN_ENV_NAME, role: 'admin', actsFor: [] };
   }
-  const row = await db
-    .selectFrom('tokens')
-    .select(['id', 'name', 'role', 'acts_for'])
-    .where('token_hash', '=', hashToken(presented))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return row ? { actor: `token:${row.id}`, name: row.name, role: row.role as Role, actsFor: row.acts_for ?? [] } : null;
+  const tokenHash = hashToken(presented);
+  let cache = principalsByDb.get(db);
+  if (!cache) principalsByDb.set(db, (cache = new Map()));
+  const now = Date.now();
+  let entry = cache.get(tokenHash);
+  if (!entry || entry.generation !== tokenGeneration || now - entry.at >= TOKEN_TTL_MS) {
+    // The generation is taken before the query: a lookup that raced a revoke is never used after it.
+    const fresh = { at: now, generation: tokenGeneration, principal: lookupPrincipal(db, tokenHash) };
+    if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
+    cache.set(tokenHash, fresh);
+    const forget = () => cache.get(tokenHash) === fresh && cache.delete(tokenHash);
+    fresh.principal.then((p) => p || forget(), forget);
+    entry = fresh;
+  }
+  const principal = await entry.principal;
+  // Callers may keep and change what they got; each gets its own copy.
+  return principal && { ...principal, actsFor: [...principal.actsFor] };
 }

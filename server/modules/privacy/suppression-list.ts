@@ -41,42 +41,56 @@ export async function suppressionListVersion(db: Kysely<DB>): Promise<string> {
   return String(row?.value ?? 0);
 }
 
-const RANK = sql.raw(`array[${SUPPRESSION_REASONS.map((r) => `'${r}'`).join(',')}]::text[]`);
+/** Weakest first: `upsert_suppressions` keeps the entry whose reason comes later in this list. */
+const RANK = [...SUPPRESSION_REASONS];
 
-export async function addSuppressions(db: Kysely<DB>, entries: NewSuppression[], actor: string): Promise<number> {
-  if (!entries.length) return 0;
-  const key = await privacyKey(db);
-  // One row per (kind, hash) per statement: Postgres refuses to upsert the same key twice at once.
-  const byKey = new Map<string, NewSuppression & { hash: string }>();
+export interface SuppressionRow { kind: IdentifierKind; hash: string; reason: SuppressionReason; source: string; effective_at: Date }
+
+/**
+ * The rows to upsert for some new entries: keyed hashes, one row per (kind, hash) (Postgres
+ * refuses to upsert the same key twice in one statement), the stronger reason and the earliest date.
+ */
+export function suppressionRows(key: Buffer, entries: NewSuppression[]): SuppressionRow[] {
+  const byKey = new Map<string, SuppressionRow>();
   for (const e of entries) {
     const hash = keyedHash(key, e.kind, e.value);
     const prev = byKey.get(`${e.kind}:${hash}`);
     byKey.set(`${e.kind}:${hash}`, prev
       ? { ...prev, reason: strongerReason(prev.reason, e.reason), effective_at: prev.effective_at < e.effective_at ? prev.effective_at : e.effective_at }
-      : { ...e, hash });
+      : { kind: e.kind, hash, reason: e.reason, source: e.source, effective_at: e.effective_at });
   }
-  const rows = [...byKey.values()];
+  return [...byKey.values()];
+}
+
+/**
+ * The upsert as `record_recommendations` runs it too (migration 20261201T2300): for the batch
+ * document of rows and the rank, the SQL function keeps the stronger reason and the earliest date
+ * and bumps the list's version when it wrote anything.
+ */
+export function suppressionBatch(rows: SuppressionRow[]): { suppressions: SuppressionRow[]; rank: string[] } {
+  return { suppressions: rows, rank: RANK };
+}
+
+/** After this process wrote to the list (rows > 0): its own lookups see the change at once. */
+export function suppressionsChangedHere(): void {
+  localVersion++;
+}
+
+/**
+ * `key`: the privacy key when the caller has it. Inside a transaction pass it: the key is cached
+ * per Kysely instance and each transaction is a new one, so it would be read again (two queries).
+ */
+export async function addSuppressions(db: Kysely<DB>, entries: NewSuppression[], actor: string, key?: Buffer): Promise<number> {
+  if (!entries.length) return 0;
+  key ??= await privacyKey(db);
+  const rows = suppressionRows(key, entries);
   let written = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const res = await db
-      .insertInto('privacy_suppressions')
-      .values(rows.slice(i, i + CHUNK).map((r) => ({ kind: r.kind, hash: r.hash, reason: r.reason, source: r.source, effective_at: r.effective_at, created_by: actor })))
-      .onConflict((oc) =>
-        oc.columns(['kind', 'hash']).doUpdateSet({
-          reason: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.reason else privacy_suppressions.reason end`,
-          source: sql`case when array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) then excluded.source else privacy_suppressions.source end`,
-          effective_at: sql`least(privacy_suppressions.effective_at, excluded.effective_at)`,
-        })
-        // Nothing to change (the usual case: a refusal seen again): no write, no version bump.
-        .where(sql<boolean>`array_position(${RANK}, excluded.reason) > array_position(${RANK}, privacy_suppressions.reason) or excluded.effective_at < privacy_suppressions.effective_at`),
-      )
-      .executeTakeFirst();
-    written += Number(res.numInsertedOrUpdatedRows ?? 0);
+    const batch = suppressionBatch(rows.slice(i, i + CHUNK));
+    const res = await sql<{ n: number }>`select upsert_suppressions(${actor}, ${JSON.stringify(batch.suppressions)}::jsonb, ${batch.rank}::text[]) as n`.execute(db);
+    written += Number(res.rows[0]?.n ?? 0);
   }
-  if (written) {
-    localVersion++;
-    await bumpVersion(db);
-  }
+  if (written) suppressionsChangedHere();
   return written;
 }
 

@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Candidate } from '../../pipeline/candidate.ts';
+import { templateWriter } from '../../providers/create-writer.ts';
+import { ProviderRuntime } from '../../providers/runtime.ts';
 import { buildCandidate } from '../candidates/service.ts';
 import { findProduction, type ReleaseRow } from '../releases/repository.ts';
 
@@ -35,13 +37,27 @@ export function forgetProductionCache(db: Kysely<DB>): void {
   productionCache.delete(db);
 }
 
+/**
+ * The template writer fills reviewed phrases in microseconds, always the same way for the same
+ * input: the provider_cache lookup (and insert on a miss) would cost each drafted lead one or two
+ * database round trips and store a copy of a draft the recommendation row already holds. Released
+ * candidates (the endpoint, campaigns, shadows) therefore call it uncached; evaluation runs keep
+ * the cache as before. Model writers keep it everywhere: their answers are worth keeping.
+ */
+function withoutCacheForTemplate(candidate: Candidate): Candidate {
+  if (candidate.provider.type !== 'template') return candidate;
+  const p = candidate.provider;
+  const runtime = new ProviderRuntime(templateWriter, { timeoutMs: p.timeout_ms, concurrency: p.concurrency, retries: p.retries, configHash: candidate.providerHash });
+  return { ...candidate, runtime };
+}
+
 export function candidateForRelease(db: Kysely<DB>, modelsDir: string, release: ReleaseRow): Promise<Candidate> {
   let candidate = candidates.get(release.id);
   if (!candidate) {
     candidate = buildCandidate(
       { db, modelsDir },
       { ruleset: { versionId: release.ruleset_version_id }, prompt: { versionId: release.prompt_version_id }, provider: release.provider },
-    );
+    ).then(withoutCacheForTemplate);
     candidate.catch(() => candidates.delete(release.id));
     candidates.set(release.id, candidate);
   }

@@ -13,7 +13,8 @@ import { AppError } from '../../http/errors.ts';
 import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
 import { contactKeys } from '../../domain/privacy/identifiers.ts';
 import { refusalReason } from '../../domain/privacy/suppression.ts';
-import { addSuppressions, entriesFor, lookupSuppressions, type NewSuppression } from '../privacy/suppression-list.ts';
+import { privacyKey } from '../privacy/privacy-key.ts';
+import { entriesFor, lookupSuppressions, suppressionBatch, suppressionRows, suppressionsChangedHere, type NewSuppression, type SuppressionRow } from '../privacy/suppression-list.ts';
 import type { ReleaseRow } from '../releases/repository.ts';
 import { candidateForRelease, currentProduction } from './production.ts';
 import { shadowProduction } from '../shadows/service.ts';
@@ -35,12 +36,19 @@ export interface RecommendationView {
   guardrail_issues: LeadResult['guardrail_issues'];
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 export function outputHash(view: RecommendationView): string {
-  return createHash('sha256').update(JSON.stringify(view)).digest('hex');
+  return sha256(JSON.stringify(view));
 }
 
 export function inputHash(lead: Lead, asOf: string): string {
-  return createHash('sha256').update(JSON.stringify({ lead, as_of: asOf })).digest('hex');
+  return inputHashOfJson(JSON.stringify(lead), asOf);
+}
+
+/** The same hash from the lead's JSON text: `JSON.stringify({ lead, as_of })` spelled out. */
+function inputHashOfJson(leadJson: string, asOf: string): string {
+  return sha256(`{"lead":${leadJson},"as_of":${JSON.stringify(asOf)}}`);
 }
 
 function toView(id: string, release: ReleaseRow, result: LeadResult): RecommendationView {
@@ -67,78 +75,60 @@ export interface RecommendEnv {
   modelsDir: string;
 }
 
-type Persisted = { view: RecommendationView; lead: Lead; hash: string };
+type Persisted = { view: RecommendationView; lead: Lead; leadJson: string; hash: string };
 
-/**
- * The recommendation rows and their audit entries in ONE statement (a data-modifying CTE): atomic
- * without an explicit transaction, and one round trip per chunk on the hot path.
- */
-async function insertChunk(db: Kysely<DB>, chunk: Persisted[], actor: string): Promise<void> {
-  await db
-    .with('r', (qb) =>
-      qb.insertInto('recommendations').values(chunk.map(({ view, lead, hash }) => ({
-        id: view.id, release_id: view.release_id, lead_id: view.lead_id, as_of: view.as_of, input_hash: hash,
-        decision: view.decision, priority: view.priority, lead: JSON.stringify(lead), output: JSON.stringify(view),
-        status: view.status, assigned_to: lead.owner ?? null, created_by: actor,
-      }))),
-    )
-    .insertInto('audit_log')
-    .values(chunk.map(({ view, hash }) => ({
-      actor, action: 'recommendation.create', subject: view.id,
+/** The batch `record_recommendations` takes (migration 20261201T2300): one JSON document. */
+function recordBatch(chunk: Persisted[], newest: Map<string, string>, suppressions: SuppressionRow[]): string {
+  const recs = chunk.map(({ view, lead, leadJson, hash }) => {
+    const output = JSON.stringify(view);
+    const head = JSON.stringify({
+      id: view.id, release_id: view.release_id, lead_id: view.lead_id, as_of: view.as_of, input_hash: hash,
+      decision: view.decision, priority: view.priority, status: view.status, assigned_to: lead.owner ?? null,
       // References, codes and hashes only: the payload (drafts, explanations quoting the lead) lives
       // in the recommendation row, which erasure and retention can clear; output_hash proves it.
-      details: JSON.stringify({
-        input_hash: hash, output_hash: outputHash(view), release_id: view.release_id, lead_id: view.lead_id, decision: view.decision,
+      audit: {
+        input_hash: hash, output_hash: sha256(output), release_id: view.release_id, lead_id: view.lead_id, decision: view.decision,
         priority: view.priority, reasons: view.reasons.map((r) => r.code), status: view.status, draft_status: view.draft_status,
-      }),
-    })))
-    .execute();
+      },
+    });
+    // The lead and the view are spliced in as the JSON already made for the hashes, not serialised again.
+    return `${head.slice(0, -1)},"lead":${leadJson},"output":${output}}`;
+  });
+  const leads = [...new Set(chunk.map((p) => p.view.lead_id))].map((leadId) => ({ lead_id: leadId, new_id: newest.get(leadId) }));
+  const refusals = suppressions.length ? `,${JSON.stringify(suppressionBatch(suppressions)).slice(1, -1)}` : '';
+  return `{"recs":[${recs.join(',')}],"newest":${JSON.stringify(leads)}${refusals}}`;
 }
 
 const CHUNK = 500;
 
 /**
- * One current recommendation per lead: the open (needs_review) earlier ones of each lead become
- * `superseded`, pointing at the newest, each with its own audit entry, in one statement. Rows stay;
- * only their status changes, so what a rep saw before can always be shown again.
+ * The rows, their audit entries, the supersedes of the open earlier recommendations of the same
+ * leads and the refusals' suppression entries, one `record_recommendations` call per chunk (one
+ * round trip: see the migration for why it is a function). Two requests for the same lead at once
+ * cannot both stay open: the function takes a transaction-scoped advisory lock per lead before
+ * writing, and the second then supersedes the first once it has committed. One chunk (every
+ * single-lead request): the call alone is the transaction. More: one transaction holds them all.
  */
-async function supersedeEarlier(db: Kysely<DB>, newest: Map<string, string>, actor: string): Promise<void> {
-  if (!newest.size) return;
-  const pairs = sql.join([...newest].map(([leadId, id]) => sql`(${leadId}, ${id})`));
-  await sql`
-    with n(lead_id, new_id) as (values ${pairs}),
-    s as (
-      update recommendations r set status = 'superseded', superseded_by = n.new_id
-      from n where r.lead_id = n.lead_id and r.status = 'needs_review' and r.id <> n.new_id
-      returning r.id, r.lead_id, n.new_id
-    )
-    insert into audit_log (actor, action, subject, details)
-    select ${actor}, 'recommendation.supersede', s.id, jsonb_build_object('lead_id', s.lead_id, 'superseded_by', s.new_id) from s
-  `.execute(db);
-}
-
-/**
- * Two requests for the same lead at once must not both stay open: each takes a transaction-scoped
- * advisory lock per lead (in one order, so two batches cannot deadlock) before writing, and the
- * second then supersedes the first once it has committed (READ COMMITTED: a new snapshot per statement).
- */
-async function lockLeads(db: Kysely<DB>, leadIds: string[]): Promise<void> {
-  if (!leadIds.length) return;
-  await sql`select pg_advisory_xact_lock(k) from (select distinct hashtext(x) as k from unnest(${leadIds}::text[]) as x order by k) as keys`.execute(db);
-}
-
 async function persist(db: Kysely<DB>, items: Persisted[], actor: string, refusals: NewSuppression[]): Promise<void> {
   // A lead listed twice in one batch: its last item is the current one, and the earlier is superseded like any other.
   const newest = new Map<string, string>();
   for (const { view } of items) newest.set(view.lead_id, view.id);
   try {
-    await db.transaction().execute(async (trx) => {
-      await lockLeads(trx, [...newest.keys()]);
-      for (let i = 0; i < items.length; i += CHUNK) await insertChunk(trx, items.slice(i, i + CHUNK), actor);
-      const ids = [...newest];
-      for (let i = 0; i < ids.length; i += CHUNK) await supersedeEarlier(trx, new Map(ids.slice(i, i + CHUNK)), actor);
-      await addSuppressions(trx, refusals, actor);
-    });
+    const suppressions = refusals.length ? suppressionRows(await privacyKey(db), refusals) : [];
+    const record = async (q: Kysely<DB>, chunk: Persisted[], withRefusals: boolean) => {
+      const batch = recordBatch(chunk, newest, withRefusals ? suppressions : []);
+      const { rows } = await sql<{ written: number }>`select record_recommendations(${actor}, ${batch}::jsonb) as written`.execute(q);
+      return Number(rows[0]?.written ?? 0);
+    };
+    const written = items.length <= CHUNK
+      ? await record(db, items, true)
+      : await db.transaction().execute(async (trx) => {
+        let n = 0;
+        for (let i = 0; i < items.length; i += CHUNK) n += await record(trx, items.slice(i, i + CHUNK), i + CHUNK >= items.length);
+        return n;
+      });
+    // After the commit: this process's next lookups re-read the list and see the new entries.
+    if (written > 0) suppressionsChangedHere();
   } catch (error) {
     const unavailable = new AppError('unavailable', 'The recommendation could not be written to the audit log, so it is not returned. Try again shortly.');
     // Logged by the error handler; the caller is not told database internals.
@@ -177,11 +167,10 @@ export async function recommendMany(env: RecommendEnv, leads: Lead[], asOf: stri
     const reason = r.decision.decision === 'do_not_contact' ? refusalReason(r.decision.reasons.map((x) => x.code)) : null;
     return reason ? entriesFor(subjects[i].keys, reason, 'recommendation', now) : [];
   });
-  const items = results.map((result, i) => ({
-    view: toView(`rec_${randomBytes(10).toString('hex')}`, release, result),
-    lead: leads[i],
-    hash: inputHash(leads[i], asOf),
-  }));
+  const items = results.map((result, i) => {
+    const leadJson = JSON.stringify(leads[i]);
+    return { view: toView(`rec_${randomBytes(10).toString('hex')}`, release, result), lead: leads[i], leadJson, hash: inputHashOfJson(leadJson, asOf) };
+  });
   await persist(env.db, items, actor, refusals);
   // The live endpoint only (a campaign pins its release): an active shadow decides the same leads later.
   if (!options.release) shadowProduction(env, leads, asOf, results, items.map((i) => i.view.id), options.index);
