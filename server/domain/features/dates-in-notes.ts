@@ -70,7 +70,7 @@ const RECONTACT_WORDS = [
   '\bbel(len|t)?\b', 'neem contact', // nl
 ];
 /** A clause about the move itself (against "call me in March"). */
-const MOVE_WORD_LIST = ['mov', 'umzug', 'umzieh', 'selidb', 'preselj', 'selit', 'traslo', 'demenag', 'mudanz', 'przeprowadz', 'stehov', 'koltoz', 'verhuiz', 'verhuis'];
+const MOVE_WORD_LIST = ['mov', 'umzug', 'umzieh', 'selidb', 'preselj', 'selit', 'selim', 'selil', 'preseli', 'zugl', 'ziehen', 'traslo', 'demenag', 'mudanz', 'przeprowadz', 'stehov', 'koltoz', 'verhuiz', 'verhuis'];
 const IGNORE_WORDS = [
   'valid', 'expire', 'holiday', 'vacation', // en
   'gultig', 'urlaub', // de
