@@ -41,22 +41,35 @@ describe('independent utterance set', () => {
   });
 });
 
-describe('independent lead set', () => {
-  it('gives compliance-critical leads do_not_contact and finds every unread foreign message', () => {
-    const leads: LabelledLead[] = lines('leads.jsonl').map((raw) => {
-      const r = parseLead(raw);
-      if (!r.ok) throw new Error(r.errors.join('; '));
-      return { lead: r.lead, eval_lang: raw.eval_lang as string };
+/**
+ * Three lead sets, each written by a helper who saw neither the corpus nor the rules: `text-understanding`
+ * (200 leads; its figures were watched while the engine changed), `text-understanding-b` (160 leads;
+ * used as a development set from 2026-12-01: its misses were read) and `text-understanding-c` (150
+ * leads; held out: only its totals were ever looked at). Every compliance-critical lead of every set
+ * is do_not_contact; precision is bounded at the figure of today with the fail-closed policy
+ * `possible_dnc` (most false do-not-contacts are messages the classifier could not read with
+ * confidence, which wait for a person in the "Needs a human read" list).
+ */
+const LEAD_SETS: { dir: string; n: number; precision: number }[] = [
+  { dir: 'test/fixtures/text-understanding', n: 200, precision: 0.8 }, // 0.844 (0.929 with likely_dnc, which missed a critical lead of set c)
+  { dir: 'test/fixtures/text-understanding-b', n: 160, precision: 0.68 }, // 0.720
+  { dir: 'test/fixtures/text-understanding-c', n: 150, precision: 0.5 }, // 0.545: the honest figure on leads nobody tuned on
+];
+
+describe('independent lead sets', () => {
+  it.each(LEAD_SETS)('$dir: compliance-critical leads do_not_contact, every unread foreign message found', ({ dir, n, precision }) => {
+    const raw = readFileSync(`${dir}/leads.jsonl`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const leads: LabelledLead[] = raw.map((r) => {
+      const parsed = parseLead(r);
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      return { lead: parsed.lead, eval_lang: r.eval_lang as string };
     });
     const { all } = evaluateLeadSet(rules, leads, '2026-11-20');
-    expect(all.n).toBe(200);
-    expect(all.critical_n).toBeGreaterThanOrEqual(70);
-    // Every compliance-critical lead is do_not_contact (3 of 76 were missed before the corpus
-    // supplements and the engine's reading of attempts, inquiries and planted instructions).
+    expect(all.n).toBe(n);
+    expect(all.critical_n).toBeGreaterThanOrEqual(30);
     expect(all.critical_missed).toBe(0);
     expect(all.unread_found).toBe(all.unread_gold_n);
-    // Gap: dnc precision 0.92 (was 0.86; the issue asks >= 0.95): the false do-not-contacts are
-    // mostly fail-closed unread messages the classifier could not read with confidence.
-    expect(all.dnc_precision).toBeGreaterThanOrEqual(0.9);
+    // Gap: the issue asks dnc precision >= 0.95.
+    expect(all.dnc_precision).toBeGreaterThanOrEqual(precision);
   });
 });
