@@ -124,6 +124,7 @@ async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: str
 
   const baselineMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const memory = startMemorySampler();
+  const idle = memory.lap();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const lap = (() => {
@@ -138,10 +139,13 @@ async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: str
   const stage = await send(port, 'POST', `/api/datasets/${datasetId}/imports`, auth, JSON.stringify({ mapping: 'crm-bench' }), 'application/json');
   const leads = await send(port, 'PUT', `/api/imports/${stage.json.id}/files/leads`, auth, fs.createReadStream(path.join(dir, 'leads.csv')), 'text/csv');
   const leadsSeconds = lap();
+  const leadsMemory = memory.lap();
   const acts = await send(port, 'PUT', `/api/imports/${stage.json.id}/files/activities`, auth, fs.createReadStream(path.join(dir, 'activities.csv')), 'text/csv');
   const activitiesSeconds = lap();
+  const activitiesMemory = memory.lap();
   const commit = await send(port, 'POST', `/api/imports/${stage.json.id}/commit`, auth, '{}', 'application/json');
   const commitSeconds = lap();
+  const commitMemory = memory.lap();
   const seconds = (performance.now() - started) / 1000;
   const { peakMb } = memory.stop();
   if (commit.status !== 200) throw new Error(JSON.stringify(commit.json));
@@ -150,6 +154,8 @@ async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: str
     imported: commit.json.imported, rejected: commit.json.rejected.length, staged_rejected: leads.json.rejected.length + acts.json.rejected.length,
     seconds: Number(seconds.toFixed(2)), server_cpu_s: cpuSeconds(cpuBefore), load_average: os.loadavg()[0].toFixed(1), upload_leads_s: leadsSeconds, upload_activities_s: activitiesSeconds, commit_s: commitSeconds,
     rss_before_mb: baselineMb, peak_rss_mb: peakMb, growth_mb: peakMb - baselineMb,
+    // Peaks per phase of RSS and its parts (MB): heap in use, heap reserved, outside the heap.
+    memory_peaks: { before: idle, leads: leadsMemory, activities: activitiesMemory, commit: commitMemory },
   }));
   fs.rmSync(dir, { recursive: true, force: true });
 }
