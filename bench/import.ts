@@ -26,6 +26,7 @@ import { loadConfig } from '../server/config.ts';
 import { migrateToLatest, openDatabase } from '../server/db/database.ts';
 import { createToken } from '../server/modules/auth/tokens.ts';
 import { startMemorySampler } from './memory-sampler.ts';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 const args = new Map(process.argv.slice(2).map((a, i, all) => [a, all[i + 1]] as const).filter(([a]) => a.startsWith('--')));
 const count = Number(args.get('--count') ?? 100_000);
@@ -124,6 +125,11 @@ async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: str
 
   const baselineMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const memory = startMemorySampler();
+  const idle = memory.lap();
+  // Time the main thread spent paused in garbage collection during the import.
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const lap = (() => {
@@ -138,18 +144,24 @@ async function measureCrm(kind: 'embedded' | 'postgres', port: number, auth: str
   const stage = await send(port, 'POST', `/api/datasets/${datasetId}/imports`, auth, JSON.stringify({ mapping: 'crm-bench' }), 'application/json');
   const leads = await send(port, 'PUT', `/api/imports/${stage.json.id}/files/leads`, auth, fs.createReadStream(path.join(dir, 'leads.csv')), 'text/csv');
   const leadsSeconds = lap();
+  const leadsMemory = memory.lap();
   const acts = await send(port, 'PUT', `/api/imports/${stage.json.id}/files/activities`, auth, fs.createReadStream(path.join(dir, 'activities.csv')), 'text/csv');
   const activitiesSeconds = lap();
+  const activitiesMemory = memory.lap();
   const commit = await send(port, 'POST', `/api/imports/${stage.json.id}/commit`, auth, '{}', 'application/json');
   const commitSeconds = lap();
+  const commitMemory = memory.lap();
   const seconds = (performance.now() - started) / 1000;
   const { peakMb } = memory.stop();
+  gcObserver.disconnect();
   if (commit.status !== 200) throw new Error(JSON.stringify(commit.json));
   console.log(JSON.stringify({
     db: kind, format: 'crm', leads: count, activities: acts.json.rows, export_mb: Math.round(bytes / 1024 / 1024),
     imported: commit.json.imported, rejected: commit.json.rejected.length, staged_rejected: leads.json.rejected.length + acts.json.rejected.length,
-    seconds: Number(seconds.toFixed(2)), server_cpu_s: cpuSeconds(cpuBefore), load_average: os.loadavg()[0].toFixed(1), upload_leads_s: leadsSeconds, upload_activities_s: activitiesSeconds, commit_s: commitSeconds,
+    seconds: Number(seconds.toFixed(2)), server_cpu_s: cpuSeconds(cpuBefore), gc_pause_s: Number((gcMs / 1000).toFixed(1)), load_average: os.loadavg()[0].toFixed(1), upload_leads_s: leadsSeconds, upload_activities_s: activitiesSeconds, commit_s: commitSeconds,
     rss_before_mb: baselineMb, peak_rss_mb: peakMb, growth_mb: peakMb - baselineMb,
+    // Peaks per phase of RSS and its parts (MB): heap in use, heap reserved, outside the heap.
+    memory_peaks: { before: idle, leads: leadsMemory, activities: activitiesMemory, commit: commitMemory },
   }));
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -39,6 +39,7 @@ import { humanReadRoutes } from './modules/human-reads/routes.ts';
 import { modelRoutes } from './modules/models/routes.ts';
 import { shadowRoutes } from './modules/shadows/routes.ts';
 import { WEB_DIST_DIR } from './paths.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -91,6 +92,7 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  limitHeapGrowth();
   const app = Fastify({
     logger: options.logger === false ? false : {
       level: options.config.logLevel,

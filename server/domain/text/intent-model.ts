@@ -95,8 +95,13 @@ const train = (examples: { text: string; intent: string }[]): OddsTable => oddsT
  */
 export interface OddsTable {
   labels: string[];
-  /** token -> [ll_0, ill_0, ll_1, ill_1, ...] */
-  rows: Map<string, Float64Array>;
+  /**
+   * token -> row number; row r is values[r * 2L .. r * 2L + 2L - 1] = [ll_0, ill_0, ll_1, ill_1, ...]
+   * (L labels). One Float64Array for all ~32,000 tokens rather than one per token: a few MB of
+   * heap and ~32,000 allocations less per trained model (the calibration trains five).
+   */
+  rows: Map<string, number>;
+  values: Float64Array;
   priors: Float64Array;
   inversePriors: Float64Array;
 }
@@ -109,20 +114,22 @@ export function oddsTable(nb: WinkNaiveBayes): OddsTable {
   const sm = config.smoothingFactor, v = voc.length;
   const total = labels.reduce((a, l) => a + samples[l], 0);
   const allWords = labels.reduce((a, l) => a + words[l], 0);
-  const rows = new Map<string, Float64Array>();
-  for (const token of voc) {
-    const row = new Float64Array(labels.length * 2);
+  const width = labels.length * 2;
+  const rows = new Map<string, number>();
+  const values = new Float64Array(voc.length * width);
+  voc.forEach((token, r) => {
+    const base = r * width;
     let all = 0;
     for (const l of labels) all += count[l][token] || 0;
     labels.forEach((l, i) => {
       const c = count[l][token] || 0;
-      row[2 * i] = Math.log2(c + sm) - Math.log2(words[l] + v * sm);
-      row[2 * i + 1] = Math.log2(all - c + sm) - Math.log2(allWords - words[l] + v * sm);
+      values[base + 2 * i] = Math.log2(c + sm) - Math.log2(words[l] + v * sm);
+      values[base + 2 * i + 1] = Math.log2(all - c + sm) - Math.log2(allWords - words[l] + v * sm);
     });
-    rows.set(token, row);
-  }
+    rows.set(token, r);
+  });
   return {
-    labels, rows,
+    labels, rows, values,
     priors: Float64Array.from(labels, (l) => Math.log2(samples[l]) - Math.log2(total)),
     inversePriors: Float64Array.from(labels, (l) => Math.log2(total - samples[l]) - Math.log2(total)),
   };
@@ -130,17 +137,19 @@ export function oddsTable(nb: WinkNaiveBayes): OddsTable {
 
 /** [label, log2 odds] per label, as the library's computeOdds (unsorted); null when no token is known. */
 export function oddsOf(table: OddsTable, tokens: string[]): [string, number][] | null {
-  const known: Float64Array[] = [];
+  const width = table.labels.length * 2;
+  const known: number[] = [];
   for (const t of tokens) {
     const row = table.rows.get(t);
-    if (row) known.push(row);
+    if (row !== undefined) known.push(row * width);
   }
   if (!known.length) return null;
+  const values = table.values;
   return table.labels.map((label, i) => {
     let lh = 0, ilh = 0;
-    for (const row of known) {
-      lh += row[2 * i];
-      ilh += lh === 0 ? 0 : row[2 * i + 1];
+    for (const base of known) {
+      lh += values[base + 2 * i];
+      ilh += lh === 0 ? 0 : values[base + 2 * i + 1];
     }
     if (lh !== 0) {
       lh += table.priors[i];

@@ -1,12 +1,15 @@
 /**
  * The language of a customer text, by eld (Efficient Language Detector, n-gram database "medium",
- * shipped in the npm package: nothing is downloaded). Cached by text.
+ * shipped in the npm package: nothing is downloaded). Cached by text. The database is held
+ * compactly (eld-compact.ts: eld's own detector, a fraction of `eld/medium`'s memory).
  *
  * hr, sr and bs are one language group for reading: eld has hr and sr (no bs) and confuses them on
  * short texts, and the corpus covers both; a text detected as any of them is read by the same model.
  * Serbian Cyrillic is transliterated before classification (tokens.ts).
  */
-import { eld } from 'eld/medium';
+import { compactEld } from './eld-compact.ts';
+
+const eld = await compactEld();
 
 /** Languages the ruleset's corpus is written for (the default corpus covers all of them). */
 export const SUPPORTED_LANGUAGES = ['en', 'de', 'hr', 'sr', 'bs', 'sl', 'it', 'fr', 'es', 'pl', 'cs', 'hu', 'nl'] as const;

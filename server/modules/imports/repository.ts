@@ -41,17 +41,30 @@ export async function clearFile(db: Kysely<DB>, stageId: string, file: string) {
   await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).where('file', '=', file).execute();
 }
 
+/**
+ * One statement per batch with one array parameter per column (`unnest`), not a VALUES list of
+ * 9 parameters a row: the database parses, binds and plans 8 parameters instead of 9,000
+ * (measured on the embedded database: the upload's inserts took about half the time).
+ */
 export async function insertRows(db: Kysely<DB>, stageId: string, rows: StagedRow[]) {
   if (!rows.length) return;
-  await db
-    .insertInto('import_stage_rows')
-    .values(
-      rows.map((r) => ({
-        stage_id: stageId, file: r.file, line: r.line, part: r.part ?? 0, lead_id: r.lead_id, ok: r.ok,
-        payload: r.payload === null ? null : JSON.stringify(r.payload), sort_key: r.sort_key ?? null, errors: r.errors ? JSON.stringify(r.errors) : null,
-      })),
-    )
-    .execute();
+  const files: string[] = [], lines: number[] = [], parts: number[] = [], leadIds: (string | null)[] = [], oks: boolean[] = [];
+  const payloads: (string | null)[] = [], sortKeys: (string | null)[] = [], errors: (string | null)[] = [];
+  for (const r of rows) {
+    files.push(r.file);
+    lines.push(r.line);
+    parts.push(r.part ?? 0);
+    leadIds.push(r.lead_id);
+    oks.push(r.ok);
+    payloads.push(r.payload === null ? null : JSON.stringify(r.payload));
+    sortKeys.push(r.sort_key ?? null);
+    errors.push(r.errors ? JSON.stringify(r.errors) : null);
+  }
+  await sql`
+    insert into import_stage_rows (stage_id, file, line, part, lead_id, ok, payload, sort_key, errors)
+    select ${stageId}, file, line, part, lead_id, ok, payload, sort_key, errors::jsonb
+    from unnest(${files}::text[], ${lines}::int4[], ${parts}::int4[], ${leadIds}::text[], ${oks}::bool[], ${payloads}::text[], ${sortKeys}::text[], ${errors}::text[])
+      as t(file, line, part, lead_id, ok, payload, sort_key, errors)`.execute(db);
 }
 
 /** The rejected lines of the leads file, in line order (few: they are reported, not imported). */
