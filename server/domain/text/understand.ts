@@ -206,10 +206,10 @@ function readText(t: PreparedText, leadId: string, own: ReadonlySet<string>, mod
     if (reason !== null) continue;
     // A fragment the corpus knows nothing of: unread when it has words to read ("Kiitos paljon"),
     // not when it is a number, a sign-off or punctuation the sentence splitter cut off ("CHF 650.", "LG ..").
+    if (isGreetingOrClosing(s.text)) { knownWords = true; continue; } // "LG Christina", "Merci", "Minden jót!": read exactly as no intent
     if (s.top.length === 0) { if (hasLetters(s.text, MIN_LETTERS_UNKNOWN) && !(t.speaker === 'rep_note' && policy !== 'any_low_confidence')) reason = 'no_known_words'; }
     else if (s.score >= threshold) continue; // read with confidence (a DNC intent then matches the intent signals)
     else if (phrases?.(foldText(s.text))) continue; // a phrase list reads it exactly (and decides through its signal)
-    else if (isGreetingOrClosing(s.text)) continue; // "LG Christina", "Merci", "Minden jót!": read exactly as no intent
     // A rep wrote the note after hearing the customer: the rep's shorthand read with low confidence
     // is no unread customer message (an unsupported language or no classifier still is).
     else if (t.speaker === 'rep_note' && policy !== 'any_low_confidence') continue;
