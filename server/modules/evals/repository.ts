@@ -9,6 +9,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, EvalRunsTable } from '../../db/schema.ts';
+import { seqWindows } from '../../db/seq-windows.ts';
 import type { Decision } from '../../domain/lead.ts';
 import type { EvalLeadRow } from '../../domain/metrics/eval-metrics.ts';
 
@@ -250,19 +251,23 @@ export async function countClaimable(db: Kysely<DB>): Promise<{ queued: number; 
 /** All result rows of a run, read in pages (on the embedded database one huge read would hold the server's only connection). */
 export async function loadEvalRows(db: Kysely<DB>, runId: string, pageSize = 2000): Promise<EvalLeadRow[]> {
   const rows = [];
-  for (let after = -1; ;) {
-    const page = await db
-      .selectFrom('eval_results')
-      .select(['seq', 'lead_id', 'decision', 'gold_decision', 'priority', 'latency_ms', 'cached', sql<ResultSummary>`result->'summary'`.as('summary')])
-      .where('run_id', '=', runId)
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    rows.push(...page);
-    if (page.length < pageSize) break;
-    after = page[page.length - 1].seq;
-  }
+  const pages = seqWindows(
+    {
+      maxSeq: async () => (await db.selectFrom('eval_results').select((eb) => eb.fn.max('seq').as('m')).where('run_id', '=', runId).executeTakeFirst())?.m ?? null,
+      read: (after, upTo) =>
+        db
+          .selectFrom('eval_results')
+          .select(['seq', 'lead_id', 'decision', 'gold_decision', 'priority', 'latency_ms', 'cached', sql<ResultSummary>`result->'summary'`.as('summary')])
+          .where('run_id', '=', runId)
+          .where('seq', '>', after)
+          .where('seq', '<=', upTo)
+          .orderBy('seq')
+          .execute(),
+    },
+    pageSize,
+    -1,
+  );
+  for await (const page of pages) rows.push(...page);
   return rows.map((r) => ({
     lead_id: r.lead_id,
     decision: r.decision as Decision,
