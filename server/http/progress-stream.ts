@@ -1,7 +1,9 @@
 /**
  * Server-sent progress of a durable job (an evaluation run, a campaign): polls the job's row,
  * sends `progress` when it changes and at least once a second otherwise (so a page knows the job
- * is alive while it loads or computes), then `done` once the job has ended. One implementation
+ * is alive while it loads or computes), then `done` once the job has ended. The once-a-second
+ * repeat runs on its own timer: a reload waiting its turn for a busy database (the embedded one
+ * has a single connection, shared with the bulk job) does not hold the page's events back. One implementation
  * for every job's `/events` route; `streams` lets the app end open streams when it closes.
  */
 import type { FastifyReply } from 'fastify';
@@ -37,6 +39,12 @@ export async function streamProgress<Row>(reply: FastifyReply, streams: Set<() =
   let row = job.first;
   let last = '';
   let lastSentAt = 0;
+  const heartbeat = setInterval(() => {
+    if (open && last && Date.now() - lastSentAt >= HEARTBEAT_MS) {
+      lastSentAt = Date.now();
+      raw.write(`event: progress\ndata: ${last}\n\n`);
+    }
+  }, HEARTBEAT_MS / 4);
   try {
     while (open) {
       const progress = JSON.stringify(job.progress(row));
@@ -56,6 +64,8 @@ export async function streamProgress<Row>(reply: FastifyReply, streams: Set<() =
     }
   } catch (e) {
     if (open) send('error', { detail: (e as Error).message });
+  } finally {
+    clearInterval(heartbeat);
   }
   end();
 }

@@ -11,9 +11,13 @@ import type { DB } from '../../db/schema.ts';
 import type { EvalThreadData, ThreadMessage } from './eval-thread-host.ts';
 import { runEvents } from './service.ts';
 import { EvalWorker } from './worker.ts';
+import { lowerThisThreadsPriority } from './thread-priority.ts';
 
 const data = workerData as EvalThreadData & { port: MessagePort };
 const post = (m: ThreadMessage) => parentPort?.postMessage(m);
+
+// Bulk work yields the CPU to the request thread when both want it (see thread-priority.ts).
+lowerThisThreadsPriority();
 
 const database =
   data.kind === 'postgres' && data.databaseUrl
@@ -25,8 +29,8 @@ const worker = new EvalWorker(
   {
     owner: data.owner,
     reclaimDeadLeases: data.reclaimDeadLeases,
-    // Embedded: small statements, so API requests between them wait little (see ExecuteOptions.pageSize).
-    ...(data.kind === 'embedded' ? { batchSize: 50, pageSize: 250 } : {}),
+    // Embedded: small statements, so API requests between them wait little (see ExecuteOptions.pageSize, batchBytes).
+    ...(data.kind === 'embedded' ? { batchSize: 50, batchBytes: 192 * 1024, pageSize: 250 } : {}),
     onRunStart: (run) => post({ type: 'log', level: 'info', message: 'evaluation run started', data: { run: run.id } }),
     onRunEnd: (run, outcome) => post({ type: 'log', level: 'info', message: 'evaluation run ended', data: { run: run.id, status: outcome.status } }),
     onError: (error) => post({ type: 'log', level: 'error', message: `evaluation worker error: ${(error as Error).message}` }),
