@@ -1,6 +1,7 @@
 /**
- * The evaluation worker loop inside its worker thread (started by eval-thread-host.ts). All the
- * CPU work of a run (features, rules, drafts, guardrails, metrics) happens here, off the thread
+ * The evaluation worker loop inside its worker thread (started by eval-thread-host.ts), and for
+ * the server the campaign worker loop too. All the CPU work of a run or a campaign chunk
+ * (features, rules, drafts, guardrails, metrics, the recovery fit) happens here, off the thread
  * that answers HTTP requests.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -9,8 +10,10 @@ import { openDatabase } from '../../db/database.ts';
 import { RemoteDialect } from '../../db/remote-dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { EvalThreadData, ThreadMessage } from './eval-thread-host.ts';
-import { runEvents } from './service.ts';
+import { runEvents, workerId } from './service.ts';
 import { EvalWorker } from './worker.ts';
+import { campaignEvents } from '../campaigns/service.ts';
+import { CampaignWorker } from '../campaigns/worker.ts';
 import { lowerThisThreadsPriority } from './thread-priority.ts';
 
 const data = workerData as EvalThreadData & { port: MessagePort };
@@ -38,10 +41,22 @@ const worker = new EvalWorker(
 );
 worker.start();
 
+const campaigns = data.campaigns
+  ? new CampaignWorker(
+      { db: database.db, modelsDir: data.modelsDir },
+      {
+        owner: workerId('server-campaign'),
+        onError: (error) => post({ type: 'log', level: 'error', message: `campaign worker error: ${(error as Error).message}` }),
+      },
+    )
+  : null;
+campaigns?.start();
+
 parentPort?.on('message', async (m: { type: string }) => {
   if (m.type === 'queued') runEvents.emit('queued');
+  if (m.type === 'campaign-queued') campaignEvents.emit('queued');
   if (m.type === 'stop') {
-    await worker.stop();
+    await Promise.all([worker.stop(), campaigns?.stop()]);
     await database.close();
     post({ type: 'stopped' });
     parentPort?.close();
