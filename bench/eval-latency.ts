@@ -3,11 +3,13 @@
  * (with its evaluation thread, as `npm start`), a generated dataset of --leads leads, one run of
  * the default candidate; meanwhile a prober calls GET /api/health every 25 ms and
  * POST /api/v1/recommendations every 100 ms, and the run's server-sent events are read.
- * Prints latency percentiles and the longest gap between progress events.
+ * Prints latency percentiles, the longest gap between progress events and the load average at
+ * the run's start and end (the figures move with the machine's load).
  *
  *   npx tsx bench/eval-latency.ts [--leads 20000] [--db embedded|postgres|both]
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import readline from 'node:readline';
 import { scratchDb } from './scratch-db.ts';
 import { generateLeads } from '../datasets/generator/index.ts';
@@ -40,6 +42,7 @@ async function run(kind: 'embedded' | 'postgres') {
 
   const runRes = await (await fetch(`${base}/api/evals/runs`, { method: 'POST', headers: { ...manager, 'content-type': 'application/json' }, body: JSON.stringify({ dataset_id: ds.id }) })).json();
   const started = performance.now();
+  const loadAtStart = os.loadavg()[0];
   const health: number[] = [];
   const recs: number[] = [];
   const progressAt: number[] = [];
@@ -90,6 +93,7 @@ async function run(kind: 'embedded' | 'postgres') {
     health_ms: { n: health.length, p50: pct(health, 50), p99: pct(health, 99), max: pct(health, 100) },
     recommendation_ms: { n: recs.length, p50: pct(recs, 50), p99: pct(recs, 99), max: pct(recs, 100) },
     progress_events: progressAt.length, longest_gap_between_progress_ms: gaps.length ? Math.round(Math.max(...gaps)) : null,
+    load_avg_1m: { start: Math.round(loadAtStart * 10) / 10, end: Math.round(os.loadavg()[0] * 10) / 10 },
   }));
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));

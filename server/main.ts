@@ -6,7 +6,6 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { startInProcessWorker } from './modules/evals/worker.ts';
 import { scheduleRetention } from './modules/privacy/retention.ts';
-import { startInProcessCampaignWorker } from './modules/campaigns/worker.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -30,9 +29,9 @@ async function main(): Promise<void> {
   });
   const result = await bootstrap(database.db, { adminToken: config.adminToken, seedDemo: config.seedDemo });
   const app = await buildApp({ config, database });
-  startInProcessWorker(app);
+  // Evaluation runs and campaign chunks: worked in one thread off the request thread.
+  startInProcessWorker(app, { campaigns: true });
   scheduleRetention(database.db, app.log);
-  startInProcessCampaignWorker(app);
 
   if (result.migrations.length) app.log.info({ migrations: result.migrations }, 'database migrated');
   if (result.demo) app.log.info(result.demo, 'demo dataset loaded');

@@ -4,6 +4,12 @@
  * runs) reaches it through a MessagePort. The main thread executes each query on its own pool
  * (`serveDatabaseOverPort`), giving API requests priority; this side only compiles and sends.
  * The SQL is Kysely's PostgreSQL SQL, exactly what the main thread would run itself.
+ *
+ * A statement outside a transaction is one message (`conn: 0`): the main thread takes a pool
+ * connection, runs it and gives the connection back at once, so it is never held while this
+ * thread is busy computing (and, at lower CPU priority, waiting for a core). Only a transaction
+ * takes a connection for its length. So a connection outside a transaction is not pinned: fine
+ * for Kysely's queries and transactions; `db.connection()` session state would not carry over.
  */
 import type { MessagePort } from 'node:worker_threads';
 import {
@@ -25,6 +31,7 @@ import {
 export type RemoteRequest =
   | { id: number; op: 'acquire'; conn: number }
   | { id: number; op: 'release'; conn: number }
+  /** conn 0: not in a transaction; any connection, taken and given back for this statement alone. */
   | { id: number; op: 'query'; conn: number; sql: string; params: readonly unknown[] };
 
 export type RemoteReply =
@@ -60,13 +67,20 @@ class RemoteClient {
 }
 
 class RemoteConnection implements DatabaseConnection {
+  /** True from `begin` to the release: the main thread holds a connection for this one. */
+  held = false;
   constructor(
     private readonly client: RemoteClient,
     readonly conn: number,
   ) {}
 
+  async hold(): Promise<void> {
+    await this.client.call({ op: 'acquire', conn: this.conn });
+    this.held = true;
+  }
+
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const reply = await this.client.call({ op: 'query', conn: this.conn, sql: query.sql, params: query.parameters });
+    const reply = await this.client.call({ op: 'query', conn: this.held ? this.conn : 0, sql: query.sql, params: query.parameters });
     const affects = ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(reply.command ?? '');
     return {
       rows: (reply.rows ?? []) as R[],
@@ -85,12 +99,12 @@ class RemoteDriver implements Driver {
   constructor(private readonly client: RemoteClient) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    const conn = this.nextConn++;
-    await this.client.call({ op: 'acquire', conn });
-    return new RemoteConnection(this.client, conn);
+    // Lazy: only a transaction makes the main thread hold a connection (see the file comment).
+    return new RemoteConnection(this.client, this.nextConn++);
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const level = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
+    await (connection as RemoteConnection).hold();
     await connection.executeQuery(CompiledQuery.raw(`begin${level}`));
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -100,7 +114,10 @@ class RemoteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    await this.client.call({ op: 'release', conn: (connection as RemoteConnection).conn });
+    const c = connection as RemoteConnection;
+    if (!c.held) return;
+    c.held = false;
+    await this.client.call({ op: 'release', conn: c.conn });
   }
   async destroy(): Promise<void> {}
 }

@@ -2,8 +2,8 @@
  * The main thread's side of `RemoteDialect`: runs a worker thread's queries on this thread's
  * pool. API requests keep priority: a worker connection is only taken when no request is waiting
  * for the pool and a connection is free (bounded, so bulk work is slowed, never starved), and
- * the worker takes one connection per query or short transaction, so at most one of its
- * statements stands between a request and the database.
+ * the worker takes one connection per statement (given back as soon as it has run) or short
+ * transaction, so at most one of its statements stands between a request and the database.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type pg from 'pg';
@@ -36,6 +36,10 @@ export function serveDatabaseOverPort(port: MessagePort, pool: pg.Pool): { close
         clients.get(request.conn)?.release();
         clients.delete(request.conn);
         reply({ id: request.id, ok: true });
+      } else if (request.conn === 0) {
+        await yieldToRequests(pool);
+        const result = await pool.query({ text: request.sql, values: request.params as unknown[] });
+        reply({ id: request.id, ok: true, rows: result.rows, rowCount: result.rowCount, command: result.command });
       } else {
         const client = clients.get(request.conn);
         if (!client) throw new Error(`no connection ${request.conn}`);

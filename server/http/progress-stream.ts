@@ -1,13 +1,16 @@
 /**
  * Server-sent progress of a durable job (an evaluation run, a campaign): polls the job's row,
  * sends `progress` when it changes and at least once a second otherwise (so a page knows the job
- * is alive while it loads or computes), then `done` once the job has ended. One implementation
+ * is alive while it loads or computes), then `done` once the job has ended. The once-a-second
+ * repeat runs on its own timer: a reload waiting its turn for a busy database (the embedded one
+ * has a single connection, shared with the bulk job) does not hold the page's events back. One implementation
  * for every job's `/events` route; `streams` lets the app end open streams when it closes.
  */
 import type { FastifyReply } from 'fastify';
 
 const POLL_MS = 500;
-const HEARTBEAT_MS = 1000;
+/** Unchanged progress is repeated after this long, checked every quarter of it: always within a second. */
+const REPEAT_MS = 700;
 
 export interface ProgressStream<Row> {
   first: Row;
@@ -37,10 +40,16 @@ export async function streamProgress<Row>(reply: FastifyReply, streams: Set<() =
   let row = job.first;
   let last = '';
   let lastSentAt = 0;
+  const heartbeat = setInterval(() => {
+    if (open && last && Date.now() - lastSentAt >= REPEAT_MS) {
+      lastSentAt = Date.now();
+      raw.write(`event: progress\ndata: ${last}\n\n`);
+    }
+  }, REPEAT_MS / 4);
   try {
     while (open) {
       const progress = JSON.stringify(job.progress(row));
-      if (progress !== last || Date.now() - lastSentAt >= HEARTBEAT_MS) {
+      if (progress !== last) {
         last = progress;
         lastSentAt = Date.now();
         raw.write(`event: progress\ndata: ${progress}\n\n`);
@@ -56,6 +65,8 @@ export async function streamProgress<Row>(reply: FastifyReply, streams: Set<() =
     }
   } catch (e) {
     if (open) send('error', { detail: (e as Error).message });
+  } finally {
+    clearInterval(heartbeat);
   }
   end();
 }

@@ -4,6 +4,7 @@
  * answering (a generous bound here; bench/eval-latency.ts measures the figures), the run ends
  * with the same metrics an inline run gets, release gates wait for the thread instead of running
  * on the request thread, and a restarted process takes over its dead predecessor's lease at once.
+ * The server's thread also works campaigns (every bulk job off the request thread).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLeads } from '../../datasets/generator/index.ts';
@@ -28,7 +29,7 @@ describe.each(DB_TARGETS)('evaluation thread on $kind', (target) => {
     const body = [...generateLeads({ seed: 5, count: LEADS, asOf: '2026-11-20' })].map((l) => JSON.stringify(l)).join('\n');
     const imported = await t.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/import`, headers: { ...t.auth('manager'), 'content-type': 'application/x-ndjson' }, payload: body });
     expect(imported.json().imported).toBe(LEADS);
-    thread = startInProcessWorker(t.app, { closeWithApp: false });
+    thread = startInProcessWorker(t.app, { closeWithApp: false, campaigns: true });
   }, 120_000);
   afterAll(async () => {
     await thread?.stop();
@@ -66,6 +67,22 @@ describe.each(DB_TARGETS)('evaluation thread on $kind', (target) => {
       return rest;
     };
     expect(strip(run.metrics)).toEqual(strip(inline.metrics as unknown as Record<string, unknown>));
+  }, 240_000);
+
+  it('works a campaign in the thread, woken when it is queued', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/campaigns', headers: t.auth('manager'), payload: { dataset_id: datasetId, as_of: '2026-11-20', holdout_pct: 10 } });
+    expect(res.statusCode).toBe(202);
+    const id = res.json().id;
+    let campaign = res.json();
+    const deadline = Date.now() + 180_000;
+    while (campaign.status !== 'done' && campaign.status !== 'failed' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      campaign = (await t.app.inject({ method: 'GET', url: `/api/campaigns/${id}`, headers: t.auth('manager') })).json();
+    }
+    expect(campaign.status).toBe('done');
+    expect(campaign.progress).toEqual({ done: LEADS, total: LEADS });
+    expect(campaign.selected).toBeGreaterThan(0);
+    expect(campaign.queued).toBe(campaign.selected - campaign.held_out);
   }, 240_000);
 
   it('takes over the lease of a dead predecessor at once', async () => {

@@ -8,6 +8,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { seqWindows } from '../../db/seq-windows.ts';
+import { maxSeq } from '../datasets/repository.ts';
 import { createdByAsOf, leadKnownAsOf } from '../../domain/features/known-as-of.ts';
 import { buildDatasetIndex, normaliseEmail, normalisePhone, type DatasetIndex } from '../../domain/features/dataset-index.ts';
 import type { Lead } from '../../domain/lead.ts';
@@ -66,11 +68,19 @@ export async function duplicateIndexOf(db: Kysely<DB>, campaign: repo.CampaignRo
   const counts = new Uint8Array(1 << BUCKET_BITS);
   const seqs: number[] = [];
   const hashes: number[][] = [];
-  for (let after = -1; ; ) {
-    const page = await db
-      .selectFrom('leads')
-      .select(['seq', sql<string | null>`record->>'created_at'`.as('created_at'), sql<string | null>`record->'contact'->>'email'`.as('email'), sql<string | null>`record->'contact'->>'phone'`.as('phone')])
-      .where('dataset_id', '=', campaign.dataset_id).where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
+  const pages = seqWindows(
+    {
+      maxSeq: async () => (await maxSeq(db, campaign.dataset_id)) || null,
+      read: (after, upTo) =>
+        db
+          .selectFrom('leads')
+          .select(['seq', sql<string | null>`record->>'created_at'`.as('created_at'), sql<string | null>`record->'contact'->>'email'`.as('email'), sql<string | null>`record->'contact'->>'phone'`.as('phone')])
+          .where('dataset_id', '=', campaign.dataset_id).where('seq', '>', after).where('seq', '<=', upTo).orderBy('seq').execute(),
+    },
+    PAGE,
+    -1,
+  );
+  for await (const page of pages) {
     for (const row of page) {
       if (!createdByAsOf(row, campaign.as_of)) continue;
       const hs = keysOf(row.email, row.phone).map((k) => hashKey(k) >>> (32 - BUCKET_BITS));
@@ -79,8 +89,6 @@ export async function duplicateIndexOf(db: Kysely<DB>, campaign: repo.CampaignRo
       seqs.push(row.seq);
       hashes.push(hs);
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1].seq;
   }
   const candidates = seqs.filter((_, i) => hashes[i].some((h) => counts[h] > 1));
   const leads: Lead[] = [];

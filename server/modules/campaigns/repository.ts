@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Insertable } from 'kysely';
 import type { CampaignChunksTable, CampaignLeadsTable, CampaignsTable, DB } from '../../db/schema.ts';
+import { seqWindows } from '../../db/seq-windows.ts';
 
 export type CampaignRow = Selectable<CampaignsTable>;
 export type ChunkRow = Selectable<CampaignChunksTable>;
@@ -163,14 +164,18 @@ export async function unfinishedCampaignIds(db: Kysely<DB>): Promise<string[]> {
  * totals, exports and recovery over a million leads hold one page, never the whole campaign.
  */
 export async function* campaignLeadPages(db: Kysely<DB>, campaignId: string, selectedOnly: boolean, pageSize = 5000): AsyncGenerator<CampaignLeadRow[]> {
-  for (let after = -1; ; ) {
-    let q = db.selectFrom('campaign_leads').selectAll().where('campaign_id', '=', campaignId).where('seq', '>', after);
-    if (selectedOnly) q = q.where('selected', '=', true);
-    const page = await q.orderBy('seq').limit(pageSize).execute();
-    if (page.length) yield page;
-    if (page.length < pageSize) return;
-    after = page[page.length - 1].seq;
-  }
+  yield* seqWindows(
+    {
+      maxSeq: async () => (await db.selectFrom('campaign_leads').select((eb) => eb.fn.max('seq').as('m')).where('campaign_id', '=', campaignId).executeTakeFirst())?.m ?? null,
+      read: (after, upTo) => {
+        let q = db.selectFrom('campaign_leads').selectAll().where('campaign_id', '=', campaignId).where('seq', '>', after).where('seq', '<=', upTo);
+        if (selectedOnly) q = q.where('selected', '=', true);
+        return q.orderBy('seq').execute();
+      },
+    },
+    pageSize,
+    -1,
+  );
 }
 
 /** Sets P(recovered) by (priority, reason): the model predicts from those two alone. */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB, DatasetRow, NewLeadRow } from '../../db/schema.ts';
+import { seqWindows } from '../../db/seq-windows.ts';
 import type { Lead } from '../../domain/lead.ts';
 
 export function newDatasetId(): string {
@@ -143,20 +144,15 @@ export async function findLead(db: Kysely<DB>, datasetId: string, leadId: string
 
 /** Streams every lead of a version in import order, in pages (memory stays flat on big datasets). */
 export async function* iterateLeads(db: Kysely<DB>, datasetId: string, pageSize = 2000): AsyncGenerator<Lead> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('leads')
-      .select(['seq', 'record'])
-      .where('dataset_id', '=', datasetId)
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    for (const r of rows) yield r.record as Lead;
-    if (rows.length < pageSize) return;
-    after = rows[rows.length - 1].seq;
-  }
+  const pages = seqWindows(
+    {
+      maxSeq: async () => ((await maxSeq(db, datasetId)) || null),
+      read: (after, upTo) =>
+        db.selectFrom('leads').select(['seq', 'record']).where('dataset_id', '=', datasetId).where('seq', '>', after).where('seq', '<=', upTo).orderBy('seq').execute(),
+    },
+    pageSize,
+  );
+  for await (const rows of pages) for (const r of rows) yield r.record as Lead;
 }
 
 export async function countBy(db: Kysely<DB>, datasetId: string, column: 'status' | 'label_decision') {

@@ -1,12 +1,14 @@
 /**
- * Runs the evaluation worker loop in a worker thread and connects it to this process: its
- * database (embedded: served over a MessagePort from this thread's pool; PostgreSQL: the thread
- * opens its own pool), "a run was queued" wake-ups, and its log lines. A thread that dies is
+ * Runs the evaluation worker loop (and, for the server, the campaign worker loop) in a worker
+ * thread and connects it to this process: its database (embedded: served over a MessagePort from
+ * this thread's pool; PostgreSQL: the thread opens its own pool), "a run / campaign was queued"
+ * wake-ups, and its log lines. A thread that dies is
  * restarted; stopping gives the current run back (its lease ends) before the thread exits.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { serveDatabaseOverPort } from '../../db/serve-over-port.ts';
+import { campaignEvents } from '../campaigns/service.ts';
 import { runEvents, workerId } from './service.ts';
 
 export interface EvalThreadData {
@@ -15,6 +17,8 @@ export interface EvalThreadData {
   modelsDir: string;
   owner: string;
   reclaimDeadLeases: { embedded: boolean };
+  /** Also work campaign chunks in the thread (the server's one campaign worker). */
+  campaigns: boolean;
 }
 
 export type ThreadMessage =
@@ -31,12 +35,14 @@ export function hasEvalThread(): boolean {
 const RESTART_DELAY_MS = 1000;
 const STOP_TIMEOUT_MS = 15_000;
 
-export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeases: { embedded: boolean } }): { stop(): Promise<void> } {
+export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeases: { embedded: boolean }; campaigns?: boolean }): { stop(): Promise<void> } {
   let stopping = false;
   let current: { worker: Worker; served: { close(): void } | null; stopped: Promise<void> } | null = null;
   threadsRunning++;
   const onQueued = () => current?.worker.postMessage({ type: 'queued' });
+  const onCampaignQueued = () => current?.worker.postMessage({ type: 'campaign-queued' });
   runEvents.on('queued', onQueued);
+  if (options.campaigns) campaignEvents.on('queued', onCampaignQueued);
 
   const spawn = () => {
     const channel = new MessageChannel();
@@ -46,6 +52,7 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
       modelsDir: app.config.modelsDir,
       owner: workerId('server-thread'),
       reclaimDeadLeases: options.reclaimDeadLeases,
+      campaigns: options.campaigns ?? false,
     };
     const worker = new Worker(ENTRY, { workerData: { ...data, port: channel.port2 }, transferList: [channel.port2] });
     // Without a URL to connect to by itself (the embedded database, or a pool handed in by a
@@ -79,6 +86,7 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
       stopping = true;
       threadsRunning--;
       runEvents.off('queued', onQueued);
+      campaignEvents.off('queued', onCampaignQueued);
       const running = current;
       if (!running) return;
       running.worker.postMessage({ type: 'stop' });

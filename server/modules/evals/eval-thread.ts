@@ -1,6 +1,7 @@
 /**
- * The evaluation worker loop inside its worker thread (started by eval-thread-host.ts). All the
- * CPU work of a run (features, rules, drafts, guardrails, metrics) happens here, off the thread
+ * The evaluation worker loop inside its worker thread (started by eval-thread-host.ts), and for
+ * the server the campaign worker loop too. All the CPU work of a run or a campaign chunk
+ * (features, rules, drafts, guardrails, metrics, the recovery fit) happens here, off the thread
  * that answers HTTP requests.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -9,11 +10,17 @@ import { openDatabase } from '../../db/database.ts';
 import { RemoteDialect } from '../../db/remote-dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { EvalThreadData, ThreadMessage } from './eval-thread-host.ts';
-import { runEvents } from './service.ts';
+import { runEvents, workerId } from './service.ts';
 import { EvalWorker } from './worker.ts';
+import { campaignEvents } from '../campaigns/service.ts';
+import { CampaignWorker } from '../campaigns/worker.ts';
+import { lowerThisThreadsPriority } from './thread-priority.ts';
 
 const data = workerData as EvalThreadData & { port: MessagePort };
 const post = (m: ThreadMessage) => parentPort?.postMessage(m);
+
+// Bulk work yields the CPU to the request thread when both want it (see thread-priority.ts).
+lowerThisThreadsPriority();
 
 const database =
   data.kind === 'postgres' && data.databaseUrl
@@ -25,8 +32,8 @@ const worker = new EvalWorker(
   {
     owner: data.owner,
     reclaimDeadLeases: data.reclaimDeadLeases,
-    // Embedded: small statements, so API requests between them wait little (see ExecuteOptions.pageSize).
-    ...(data.kind === 'embedded' ? { batchSize: 50, pageSize: 250 } : {}),
+    // Embedded: small statements, so API requests between them wait little (see ExecuteOptions.pageSize, batchBytes).
+    ...(data.kind === 'embedded' ? { batchSize: 50, batchBytes: 192 * 1024, pageSize: 250 } : {}),
     onRunStart: (run) => post({ type: 'log', level: 'info', message: 'evaluation run started', data: { run: run.id } }),
     onRunEnd: (run, outcome) => post({ type: 'log', level: 'info', message: 'evaluation run ended', data: { run: run.id, status: outcome.status } }),
     onError: (error) => post({ type: 'log', level: 'error', message: `evaluation worker error: ${(error as Error).message}` }),
@@ -34,10 +41,22 @@ const worker = new EvalWorker(
 );
 worker.start();
 
+const campaigns = data.campaigns
+  ? new CampaignWorker(
+      { db: database.db, modelsDir: data.modelsDir },
+      {
+        owner: workerId('server-campaign'),
+        onError: (error) => post({ type: 'log', level: 'error', message: `campaign worker error: ${(error as Error).message}` }),
+      },
+    )
+  : null;
+campaigns?.start();
+
 parentPort?.on('message', async (m: { type: string }) => {
   if (m.type === 'queued') runEvents.emit('queued');
+  if (m.type === 'campaign-queued') campaignEvents.emit('queued');
   if (m.type === 'stop') {
-    await worker.stop();
+    await Promise.all([worker.stop(), campaigns?.stop()]);
     await database.close();
     post({ type: 'stopped' });
     parentPort?.close();

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, EvalRunsTable } from '../../db/schema.ts';
+import { seqWindows } from '../../db/seq-windows.ts';
 import type { Decision } from '../../domain/lead.ts';
 import type { EvalLeadRow } from '../../domain/metrics/eval-metrics.ts';
 
@@ -158,8 +159,12 @@ export interface NewResult {
 }
 
 /**
- * Writes a batch and counts it, in one transaction, only while this worker still holds the run;
- * a lead already written (by an earlier, crashed attempt) is neither written nor counted again.
+ * Writes a batch and counts it, only while this worker still holds the run; a lead already
+ * written (by an earlier, crashed attempt) is neither written nor counted again. ONE statement,
+ * so it is atomic without a transaction: the run's row is locked first (a worker that lost the
+ * lease, or a cancelled run, finds no row, and then nothing is inserted or counted), the rows are
+ * inserted, and the run counts what was inserted. One statement also means that on the embedded
+ * database the evaluation thread never holds the single connection between statements.
  */
 export async function writeResults(
   db: Kysely<DB>,
@@ -168,36 +173,31 @@ export async function writeResults(
   leaseMs: number,
   rows: NewResult[],
 ): Promise<{ owned: boolean; inserted: number; done: number }> {
-  return db.transaction().execute(async (trx) => {
-    let inserted = 0;
-    if (rows.length) {
-      const res = await trx
-        .insertInto('eval_results')
-        .values(rows.map((r) => ({ ...r, run_id: runId })))
-        .onConflict((oc) => oc.columns(['run_id', 'lead_id']).doNothing())
-        .executeTakeFirst();
-      inserted = Number(res.numInsertedOrUpdatedRows ?? 0);
-    }
-    const run = await trx
-      .updateTable('eval_runs')
-      .set((eb) => ({ done_count: eb('done_count', '+', inserted), lease_expires_at: leaseUntil(leaseMs) }))
-      .where('id', '=', runId)
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'running')
-      .returning('done_count')
-      .executeTakeFirst();
-    if (!run) {
-      // Cancelled, or the lease went to another worker: this batch is not ours to count.
-      throw new LostRunError();
-    }
-    return { owned: true, inserted, done: run.done_count };
-  }).catch((e) => {
-    if (e instanceof LostRunError) return { owned: false, inserted: 0, done: -1 };
-    throw e;
-  });
+  if (!rows.length) {
+    const owned = await renewLease(db, runId, owner, leaseMs);
+    const run = owned ? await findRun(db, runId) : undefined;
+    return run ? { owned: true, inserted: 0, done: run.done_count } : { owned: false, inserted: 0, done: -1 };
+  }
+  const values = sql.join(
+    rows.map((r) => sql`(${r.lead_id}::text, ${r.seq}::int, ${r.decision}::text, ${r.gold_decision}::text, ${r.priority}::int, ${r.result}::jsonb, ${r.latency_ms}::double precision, ${r.cached}::boolean)`),
+  );
+  const { rows: out } = await sql<{ done_count: number; inserted: number }>`
+    with run as (
+      select id from eval_runs where id = ${runId} and lease_owner = ${owner} and status = 'running' for update
+    ), ins as (
+      insert into eval_results (run_id, lead_id, seq, decision, gold_decision, priority, result, latency_ms, cached)
+      select run.id, v.lead_id, v.seq, v.decision, v.gold_decision, v.priority, v.result, v.latency_ms, v.cached
+        from run cross join (values ${values}) as v(lead_id, seq, decision, gold_decision, priority, result, latency_ms, cached)
+      on conflict (run_id, lead_id) do nothing
+      returning 1
+    ), n as (select count(*)::int as inserted from ins)
+    update eval_runs set done_count = done_count + n.inserted, lease_expires_at = ${leaseUntil(leaseMs)}
+      from n where eval_runs.id in (select id from run)
+    returning eval_runs.done_count, n.inserted`.execute(db);
+  // No row: cancelled, or the lease went to another worker; this batch is not ours to write.
+  if (!out.length) return { owned: false, inserted: 0, done: -1 };
+  return { owned: true, inserted: out[0].inserted, done: out[0].done_count };
 }
-
-class LostRunError extends Error {}
 
 export async function doneLeadIds(db: Kysely<DB>, runId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('eval_results').select('lead_id').where('run_id', '=', runId).execute();
@@ -250,19 +250,23 @@ export async function countClaimable(db: Kysely<DB>): Promise<{ queued: number; 
 /** All result rows of a run, read in pages (on the embedded database one huge read would hold the server's only connection). */
 export async function loadEvalRows(db: Kysely<DB>, runId: string, pageSize = 2000): Promise<EvalLeadRow[]> {
   const rows = [];
-  for (let after = -1; ;) {
-    const page = await db
-      .selectFrom('eval_results')
-      .select(['seq', 'lead_id', 'decision', 'gold_decision', 'priority', 'latency_ms', 'cached', sql<ResultSummary>`result->'summary'`.as('summary')])
-      .where('run_id', '=', runId)
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    rows.push(...page);
-    if (page.length < pageSize) break;
-    after = page[page.length - 1].seq;
-  }
+  const pages = seqWindows(
+    {
+      maxSeq: async () => (await db.selectFrom('eval_results').select((eb) => eb.fn.max('seq').as('m')).where('run_id', '=', runId).executeTakeFirst())?.m ?? null,
+      read: (after, upTo) =>
+        db
+          .selectFrom('eval_results')
+          .select(['seq', 'lead_id', 'decision', 'gold_decision', 'priority', 'latency_ms', 'cached', sql<ResultSummary>`result->'summary'`.as('summary')])
+          .where('run_id', '=', runId)
+          .where('seq', '>', after)
+          .where('seq', '<=', upTo)
+          .orderBy('seq')
+          .execute(),
+    },
+    pageSize,
+    -1,
+  );
+  for await (const page of pages) rows.push(...page);
   return rows.map((r) => ({
     lead_id: r.lead_id,
     decision: r.decision as Decision,

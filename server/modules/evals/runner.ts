@@ -60,6 +60,12 @@ export interface ExecuteOptions {
    * connection (and its thread) for long.
    */
   pageSize?: number;
+  /**
+   * Also write a batch once its results reach this many bytes of JSON (results vary from a few
+   * to tens of KB): on the embedded database the insert runs on the server's thread, and its
+   * time grows with its bytes, not its row count.
+   */
+  batchBytes?: number;
 }
 
 export type RunOutcome = { status: 'done'; metrics: EvalMetrics } | { status: 'cancelled' | 'lost' | 'stopped' } | { status: 'failed'; error: string };
@@ -164,6 +170,7 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
     let written = 0;
 
     let buffer: repo.NewResult[] = [];
+    let bufferBytes = 0;
     let flushChain: Promise<void> = Promise.resolve();
     let inFlight = 0;
     let flushError: unknown = null;
@@ -171,6 +178,7 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
       if (!buffer.length) return;
       const rows = buffer;
       buffer = [];
+      bufferBytes = 0;
       inFlight++;
       flushChain = flushChain.then(async () => {
         try {
@@ -202,8 +210,10 @@ export async function executeRun(env: CandidateEnv, run: repo.EvalRunRow, option
         const i = pending[next++];
         const lead = leads[i];
         const result = await recommendLead(candidate, lead, asOf, { index, suppressed: suppressed.get(lead.id), textLabels });
-        buffer.push(toStoredRow(lead, i + 1, result, replay));
-        if (buffer.length >= batchSize) {
+        const row = toStoredRow(lead, i + 1, result, replay);
+        buffer.push(row);
+        bufferBytes += row.result.length;
+        if (buffer.length >= batchSize || bufferBytes >= (options.batchBytes ?? Infinity)) {
           flush();
           // Back-pressure: never more than two batches waiting on the database.
           while (inFlight > 2) await flushChain;

@@ -96,8 +96,11 @@ export class EvalWorker {
  */
 export function startInProcessWorker(
   app: FastifyInstance,
-  /** closeWithApp: stop with app.close() (only possible before the app has started; tests stop it themselves). */
-  options: { inline?: boolean; closeWithApp?: boolean } = {},
+  /**
+   * closeWithApp: stop with app.close() (only possible before the app has started; tests stop it themselves).
+   * campaigns: the thread also works campaign chunks (the server: one thread for every bulk job; ignored inline).
+   */
+  options: { inline?: boolean; closeWithApp?: boolean; campaigns?: boolean } = {},
 ): { stop(): Promise<void> } {
   const closeWithApp = options.closeWithApp ?? true;
   const reclaimDeadLeases = { embedded: app.dbKind === 'embedded' };
@@ -116,7 +119,7 @@ export function startInProcessWorker(
     if (closeWithApp) app.addHook('onClose', async () => worker.stop());
     return worker;
   }
-  const thread = startEvalThread(app, { reclaimDeadLeases });
+  const thread = startEvalThread(app, { reclaimDeadLeases, campaigns: options.campaigns });
   if (closeWithApp) app.addHook('onClose', async () => thread.stop());
   return thread;
 }
