@@ -154,8 +154,16 @@ function sentencesToRead(sentences: readonly SentenceIntent[], inquiry: boolean)
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
+/** Whether a (cached, shared) sentence reading is a greeting or sign-off, once per reading. */
+const GREETINGS = new WeakMap<SentenceIntent, boolean>();
+function greeting(s: SentenceIntent): boolean {
+  let g = GREETINGS.get(s);
+  if (g === undefined) GREETINGS.set(s, (g = isGreetingOrClosing(s.text)));
+  return g;
+}
+
 /** Per model: readings of texts with the lead's own words blanked, quoting the sentences as written. */
-const BLANKED = new WeakMap<IntentModel, Map<string, readonly SentenceIntent[]>>();
+const BLANKED = new WeakMap<IntentModel, Map<string, Map<string, readonly SentenceIntent[]>>>();
 const MAX_BLANKED = 100_000;
 
 /** The model's (cached, shared) reading of a text, without the lead's own names and places (own-words.ts). */
@@ -164,12 +172,16 @@ function modelReading(model: IntentModel, t: PreparedText, own: ReadonlySet<stri
   if (blanked === t.original) return model.readText(t.original);
   let cache = BLANKED.get(model);
   if (!cache) BLANKED.set(model, (cache = new Map()));
-  const key = `${blanked}\u0000${t.original}`;
-  let readings = cache.get(key);
+  // By the text, then by its blanked form (the same text on leads with other names): no key is built per call.
+  let byBlanked = cache.get(t.original);
+  if (!byBlanked) {
+    if (cache.size >= MAX_BLANKED) cache.clear();
+    cache.set(t.original, (byBlanked = new Map()));
+  }
+  let readings = byBlanked.get(blanked);
   if (!readings) {
     readings = model.readText(blanked).map((s) => ({ ...s, text: t.original.slice(s.start, s.start + s.text.length) }));
-    if (cache.size >= MAX_BLANKED) cache.clear();
-    cache.set(key, readings);
+    byBlanked.set(blanked, readings);
   }
   return readings;
 }
@@ -206,7 +218,7 @@ function readText(t: PreparedText, leadId: string, own: ReadonlySet<string>, mod
     if (reason !== null) continue;
     // A fragment the corpus knows nothing of: unread when it has words to read ("Kiitos paljon"),
     // not when it is a number, a sign-off or punctuation the sentence splitter cut off ("CHF 650.", "LG ..").
-    if (isGreetingOrClosing(s.text)) { knownWords = true; continue; } // "LG Christina", "Merci", "Minden jót!": read exactly as no intent
+    if (greeting(s)) { knownWords = true; continue; } // "LG Christina", "Merci", "Minden jót!": read exactly as no intent
     if (s.top.length === 0) { if (hasLetters(s.text, MIN_LETTERS_UNKNOWN) && !(t.speaker === 'rep_note' && policy !== 'any_low_confidence')) reason = 'no_known_words'; }
     else if (s.score >= threshold) continue; // read with confidence (a DNC intent then matches the intent signals)
     else if (phrases?.(foldText(s.text))) continue; // a phrase list reads it exactly (and decides through its signal)
