@@ -151,6 +151,10 @@ function parseUncached(text: PreparedText, ref: Date, languages: readonly string
 /** `fieldKnown`: the lead has a service.date, so the inquiry form (which it came from) is skipped. */
 export function findDateMentions(texts: PreparedText[], language: string | null, fieldKnown = false): DateMention[] {
   const mentions: DateMention[] = [];
+  // The month words of the lead's language, once per lead; a text's own language is added only
+  // when it holds a month word these do not read (a Hungarian reply on a German lead).
+  const own = monthLanguages(language);
+  const leadLanguages = language === 'en' ? ['en', ...own] : own;
   for (const text of texts) {
     if (text.activity_index < 0 || text.speaker === 'ours' || text.source === 'outcome' || text.said_on === null) continue;
     // The inquiry form restates the service.date field; only later texts can change it.
@@ -159,10 +163,10 @@ export function findDateMentions(texts: PreparedText[], language: string | null,
     if (!SERVICE_CONTEXT.test(text.folded) && !RECONTACT_CONTEXT.test(text.folded)) continue;
     const ref = new Date((text.said_on + 0.5) * 86_400_000);
     const seen = new Set<number>();
-    // The month words of the lead's language and of the text's own (a Hungarian reply on a German lead).
-    const own = monthLanguages(language);
     const detected = hasForeignMonthWord(text.folded, own) ? detectLanguage(text.original) : null;
-    const languages = [...new Set([...(language === 'en' || detected?.language === 'en' ? ['en'] : []), ...monthLanguages(language, detected?.reliable ? detected.language : null)])];
+    const languages = detected?.reliable && detected.language
+      ? [...new Set([...(language === 'en' || detected.language === 'en' ? ['en'] : []), ...monthLanguages(language, detected.language)])]
+      : leadLanguages;
     for (const raw of parseAll(text, ref, languages)) {
       // The clause's words decide; a clause with none of them takes its sentence's ("A költözést
       // elhalasztottuk, januárban lesz": the postponement is in the other clause).

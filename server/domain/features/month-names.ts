@@ -68,7 +68,8 @@ function monthOfWord(p: MonthParser, word: string): number | undefined {
   return undefined;
 }
 
-const MONTH_WORD_OF = new Map(Object.entries(MONTH_WORDS).map(([lang, months]) => [lang, new RegExp(buildParser(months).re.source, 'u')]));
+/** The parsers' own patterns without the global flag, for a plain test. */
+const MONTH_WORD_OF = new Map([...PARSERS].map(([lang, p]) => [lang, new RegExp(p.re.source, 'u')]));
 const ANY_MONTH_WORD = new RegExp(`(?<![\\p{L}])(?:${[...new Set(Object.values(MONTH_WORDS).flatMap((months) => months.flatMap((alts) => alts.split('|').map((a) => (a.endsWith('*') ? `${a.slice(0, -1)}\\p{L}*` : a)))))].join('|')})(?![\\p{L}])`, 'u');
 
 /**
