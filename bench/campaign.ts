@@ -39,6 +39,8 @@ const count = Number(args.get('--count') ?? 100_000);
 const workerCounts = (args.get('--workers') ?? '1,2').split(',').map(Number);
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const AS_OF = '2026-11-20';
+// BENCH_CPU_PROF=<dir>: each worker writes a V8 CPU profile there (open in Chrome DevTools).
+const profileArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
 
 const scratch = await scratchDb(baseUrl, 'rekindle_bench_campaign');
 const url = new URL(scratch.url);
@@ -86,7 +88,7 @@ try {
     const started = performance.now();
     const peaks = new Map<number, number>();
     const children = Array.from({ length: workers }, () =>
-      spawn(process.execPath, ['--import', 'tsx', 'server/cli/campaign.ts', '--worker', '--exit-when-idle'], {
+      spawn(process.execPath, [...profileArgs, '--import', 'tsx', 'server/cli/campaign.ts', '--worker', '--exit-when-idle'], {
         env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'ignore', 'inherit'],
       }),

@@ -57,14 +57,23 @@ function retryPrompt(prompt: RenderedPrompt, error: string): RenderedPrompt {
   return { ...prompt, user, hash: `${prompt.hash}:retry` };
 }
 
-export async function recommendLead(candidate: Candidate, recorded: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
-  const started = performance.now();
+/**
+ * The decision alone: the first step of recommendLead, for callers that need only who is
+ * selected (a campaign decides every lead and drafts only the ones it queues).
+ */
+export async function decideAsOf(candidate: Candidate, recorded: Lead, asOf: string, options: RecommendOptions = {}): Promise<{ lead: Lead; features: Features; decision: RuleDecision }> {
   // The story and the draft see what the features see: nothing dated after as_of.
   const lead = leadKnownAsOf(recorded, asOf);
   const features = options.features ?? computeFeatures(lead, asOf, options.index);
   const suppressed = options.suppressed ?? null;
   const classifier = !suppressed && candidate.prepareSignals ? await candidate.prepareSignals([features]) : undefined;
   const decision = decideLead(candidate.ruleset, features, suppressed, { ...(classifier ? { classifier } : {}), ...(options.textLabels ? { text_labels: options.textLabels } : {}) });
+  return { lead, features, decision };
+}
+
+export async function recommendLead(candidate: Candidate, recorded: Lead, asOf: string, options: RecommendOptions = {}): Promise<LeadResult> {
+  const started = performance.now();
+  const { lead, features, decision } = await decideAsOf(candidate, recorded, asOf, options);
   const story = buildLeadStory(lead, features.as_of, { features });
   const result: LeadResult = {
     lead_id: lead.id, as_of: features.as_of, decision, story, recommendation: null, draft_status: 'not_needed', risk_flags: [],

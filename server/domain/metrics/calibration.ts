@@ -29,9 +29,36 @@ export const MIN_REASON_COUNT = 5;
 const L2 = 1;
 const OTHER = 'reason:(other)';
 
-function columnsFor(rows: readonly OutcomeRow[]): string[] {
+/**
+ * Rows with the same (priority, reason, outcome) contribute identical terms to the likelihood, so
+ * the fit works on the distinct patterns with their counts as weights: the same maximum, in time
+ * that grows with the number of patterns (a few hundred) instead of the rows (up to 50,000, and
+ * again for each bootstrap resample).
+ */
+export interface OutcomePatterns {
+  rows: OutcomeRow[];
+  /** Each input row's pattern (an index into rows). */
+  of: Int32Array;
+}
+
+export function patternsOf(rows: readonly OutcomeRow[]): OutcomePatterns {
+  const ids = new Map<string, number>();
+  const distinct: OutcomeRow[] = [];
+  const of = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    const key = `${r.priority}\0${r.reason ?? ''}\0${r.reason === null ? 'n' : 's'}\0${r.recovered ? 1 : 0}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = distinct.push(r) - 1));
+    of[i] = id;
+  });
+  return { rows: distinct, of };
+}
+
+function columnsFor(rows: readonly OutcomeRow[], weights: ArrayLike<number>): string[] {
   const counts = new Map<string, number>();
-  for (const r of rows) if (r.reason) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+  rows.forEach((r, i) => {
+    if (r.reason && weights[i]) counts.set(r.reason, (counts.get(r.reason) ?? 0) + weights[i]);
+  });
   const reasons = [...counts].filter(([, n]) => n >= MIN_REASON_COUNT).map(([code]) => `reason:${code}`).sort();
   return ['intercept', 'priority', ...reasons, OTHER];
 }
@@ -66,24 +93,38 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 export function fitRecoveryModel(rows: readonly OutcomeRow[], iterations = 25): RecoveryModel {
-  const columns = columnsFor(rows);
+  const patterns = patternsOf(rows);
+  const weights = new Float64Array(patterns.rows.length);
+  for (const id of patterns.of) weights[id]++;
+  return fitWeighted(patterns.rows, weights, iterations);
+}
+
+/** The model fitted on distinct rows, each standing for `weights[i]` identical rows (0: absent). */
+export function fitWeighted(rows: readonly OutcomeRow[], weights: ArrayLike<number>, iterations = 25): RecoveryModel {
+  const columns = columnsFor(rows, weights);
   const k = columns.length;
   const xs = rows.map((r) => encode(columns, r));
   const w = new Array<number>(k).fill(0);
-  const positives = rows.filter((r) => r.recovered).length;
+  let n = 0, positives = 0;
+  rows.forEach((r, i) => {
+    n += weights[i];
+    if (r.recovered) positives += weights[i];
+  });
   // Start at the base rate so a model with no signal predicts it.
-  const base = (positives + 0.5) / (rows.length + 1);
+  const base = (positives + 0.5) / (n + 1);
   w[0] = Math.log(base / (1 - base));
   for (let it = 0; it < iterations; it++) {
     const grad = new Array<number>(k).fill(0);
     const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     for (let i = 0; i < xs.length; i++) {
+      const weight = weights[i];
+      if (!weight) continue;
       const x = xs[i];
       let z = 0;
       for (let j = 0; j < k; j++) z += w[j] * x[j];
       const p = sigmoid(z);
-      const err = p - (rows[i].recovered ? 1 : 0);
-      const s = p * (1 - p);
+      const err = weight * (p - (rows[i].recovered ? 1 : 0));
+      const s = weight * p * (1 - p);
       for (let j = 0; j < k; j++) {
         if (!x[j]) continue;
         grad[j] += err * x[j];
@@ -104,7 +145,7 @@ export function fitRecoveryModel(rows: readonly OutcomeRow[], iterations = 25): 
     }
     if (moved < 1e-8) break;
   }
-  return { columns, weights: w, n: rows.length, positives };
+  return { columns, weights: w, n, positives };
 }
 
 export function predictRecovery(model: RecoveryModel, row: Pick<OutcomeRow, 'priority' | 'reason'>): number {

@@ -7,7 +7,7 @@
  */
 import type { Lead } from '../lead.ts';
 import { quantile, seededRandom, BOOTSTRAP_SEED, type Interval } from './bootstrap.ts';
-import { fitRecoveryModel, predictRecovery, type OutcomeRow } from './calibration.ts';
+import { fitRecoveryModel, fitWeighted, patternsOf, predictRecovery, type OutcomeRow } from './calibration.ts';
 
 /** The value of a lead with neither a quote amount nor an estimate (EUR); REKINDLE_AVERAGE_JOB_VALUE overrides it. */
 export const DEFAULT_AVERAGE_JOB_VALUE = 1000;
@@ -59,10 +59,13 @@ export function expectedRecoveredRevenue(outcomes: readonly OutcomeRow[], select
   const random = seededRandom(BOOTSTRAP_SEED);
   const values: number[] = [];
   const n = outcomes.length;
+  // A resample of the rows is a count per distinct row (the fit weighs each by its count).
+  const patterns = patternsOf(outcomes);
+  const counts = new Float64Array(patterns.rows.length);
   for (let d = 0; d < draws; d++) {
-    const sample: OutcomeRow[] = new Array(n);
-    for (let i = 0; i < n; i++) sample[i] = outcomes[Math.floor(random() * n)];
-    values.push(sumExpected(fitRecoveryModel(sample, 12), selected));
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[patterns.of[Math.floor(random() * n)]]++;
+    values.push(sumExpected(fitWeighted(patterns.rows, counts, 12), selected));
   }
   values.sort((a, b) => a - b);
   return { expected, interval: [quantile(values, 0.025), quantile(values, 0.975)], leads: selected.length, fitted_on: n, positives };

@@ -14,7 +14,8 @@ import { createdByAsOf, leadKnownAsOf } from '../../domain/features/known-as-of.
 import { buildDatasetIndex, normaliseEmail, normalisePhone, type DatasetIndex } from '../../domain/features/dataset-index.ts';
 import type { Lead } from '../../domain/lead.ts';
 import { averageJobValue, leadValue } from '../../domain/metrics/recovered-revenue.ts';
-import { recommendLead, type LeadResult } from '../../pipeline/recommend-lead.ts';
+import { decideAsOf } from '../../pipeline/recommend-lead.ts';
+import type { RuleDecision } from '../../domain/decision.ts';
 import { contactKeys } from '../../domain/privacy/identifiers.ts';
 import { currentTextLabels } from '../human-reads/labels.ts';
 import { lookupSuppressions } from '../privacy/suppression-list.ts';
@@ -156,12 +157,13 @@ export async function workChunk(env: CampaignEnv, chunk: repo.ChunkRow, owner: s
     // Decided as production decides (recommendMany queues them the same way): the suppression
     // list applies, so a lead selected here is never one that production would block.
     const suppressed = await lookupSuppressions(db, work.map((w) => ({ id: w.lead.id, keys: contactKeys(w.lead) })), null, { maxAgeMs: 1000 });
-    const results: LeadResult[] = new Array(work.length);
+    // Only the decisions here: the drafts are written for the queued leads alone (queueChunk).
+    const results: { decision: RuleDecision }[] = new Array(work.length);
     let next = 0;
     const slot = async () => {
       while (!lost && next < work.length) {
         const i = next++;
-        results[i] = await recommendLead(candidate, work[i].lead, campaign.as_of, { index, textLabels, suppressed: suppressed.get(work[i].lead.id) });
+        results[i] = await decideAsOf(candidate, work[i].lead, campaign.as_of, { index, textLabels, suppressed: suppressed.get(work[i].lead.id) });
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, Math.max(1, work.length)) }, slot));

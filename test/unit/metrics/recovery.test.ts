@@ -48,6 +48,23 @@ describe('recovery model', () => {
     expect(honest.bins.reduce((s, b) => s + b.count, 0)).toBe(2000);
   });
 
+  it('is the maximum of the penalised likelihood over the rows themselves (the fit groups identical rows)', () => {
+    const { rows } = synthetic(3000, 9);
+    const model = fitRecoveryModel(rows);
+    // Gradient of the L2-penalised log loss, summed row by row: zero at the maximum.
+    const grad = model.weights.map((w, j) => (j === 0 ? 0 : w));
+    for (const r of rows) {
+      const p = predictRecovery(model, r);
+      const err = p - (r.recovered ? 1 : 0);
+      grad[0] += err;
+      grad[1] += err * (Math.max(0, Math.min(100, r.priority)) / 100);
+      grad[model.columns.indexOf(`reason:${r.reason}`)] += err;
+    }
+    for (const g of grad) expect(Math.abs(g)).toBeLessThan(1e-6);
+    expect(model.n).toBe(3000);
+    expect(model.positives).toBe(rows.filter((r) => r.recovered).length);
+  });
+
   it('predicts the base rate when nothing separates the rows', () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ priority: 50, reason: null, recovered: i % 10 === 0 }));
     expect(predictRecovery(fitRecoveryModel(rows), { priority: 50, reason: null })).toBeCloseTo(0.1, 2);
