@@ -4,7 +4,9 @@
  * the default candidate; meanwhile a prober calls GET /api/health every 25 ms and
  * POST /api/v1/recommendations every 100 ms, and the run's server-sent events are read.
  * Prints latency percentiles, the longest gap between progress events and the load average at
- * the run's start and end (the figures move with the machine's load).
+ * the run's start and end (the figures move with the machine's load). The dataset's import is
+ * probed the same way first (import_*): the server imports in its bulk thread, as `npm start`
+ * does; BENCH_BULK_THREAD=0 imports in the request thread instead (the comparison).
  *
  *   npx tsx bench/eval-latency.ts [--leads 20000] [--db embedded|postgres|both]
  */
@@ -28,7 +30,7 @@ const pct = (xs: number[], p: number) => {
 async function run(kind: 'embedded' | 'postgres') {
   const scratch = kind === 'postgres' ? await scratchDb(baseUrl, 'rekindle_evallat') : null;
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/endpoint-server.ts', kind, scratch?.url ?? ''], {
-    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_EVAL_THREAD: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_EVAL_THREAD: '1', BENCH_BULK_THREAD: process.env.BENCH_BULK_THREAD ?? '1' },
   });
   const first = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
   const server = JSON.parse(first) as { port: number; rep: string; manager: string };
@@ -38,7 +40,30 @@ async function run(kind: 'embedded' | 'postgres') {
   const ds = await (await fetch(`${base}/api/datasets`, { method: 'POST', headers: { ...manager, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'latency', as_of: '2026-11-20' }) })).json();
   const lines: string[] = [];
   for (const lead of generateLeads({ seed: 11, count, asOf: '2026-11-20' })) lines.push(JSON.stringify(lead));
-  const imported = await (await fetch(`${base}/api/datasets/${ds.id}/import`, { method: 'POST', headers: { ...manager, 'content-type': 'application/x-ndjson' }, body: lines.join('\n') })).json();
+  // The import, probed as the run is below: how long /api/health and a recommendation wait while it runs.
+  let importing = true;
+  const importHealth: number[] = [];
+  const importRecs: number[] = [];
+  const importStarted = performance.now();
+  const importDone = fetch(`${base}/api/datasets/${ds.id}/import`, { method: 'POST', headers: { ...manager, 'content-type': 'application/x-ndjson' }, body: lines.join('\n') })
+    .then((r) => r.json())
+    .finally(() => (importing = false));
+  const probeDuring = async (out: number[], request: () => Promise<Response>, pauseMs: number) => {
+    while (importing) {
+      const t0 = performance.now();
+      await request().then((r) => r.arrayBuffer());
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  };
+  const probeLead = JSON.stringify({ lead: { id: 'PROBE-0', contact: { name: 'Ana Horvat', email: 'ana@example.org' }, service: { date: '2026-12-15' } }, as_of: '2026-11-20' });
+  await Promise.all([
+    importDone,
+    probeDuring(importHealth, () => fetch(`${base}/api/health`), 25),
+    probeDuring(importRecs, () => fetch(`${base}/api/v1/recommendations`, { method: 'POST', headers: { authorization: `Bearer ${server.rep}`, 'content-type': 'application/json' }, body: probeLead }), 100),
+  ]);
+  const imported = await importDone;
+  const importMs = performance.now() - importStarted;
 
   const runRes = await (await fetch(`${base}/api/evals/runs`, { method: 'POST', headers: { ...manager, 'content-type': 'application/json' }, body: JSON.stringify({ dataset_id: ds.id }) })).json();
   const started = performance.now();
@@ -89,7 +114,11 @@ async function run(kind: 'embedded' | 'postgres') {
   const gaps = progressAt.slice(1).map((t, i) => t - progressAt[i]);
   const final = await (await fetch(`${base}/api/evals/runs/${runRes.id}`, { headers: manager })).json();
   console.log(JSON.stringify({
-    db: kind, leads: imported.imported, run_status: final.status ?? final.run?.status, run_seconds: Math.round(runMs / 100) / 10,
+    db: kind, leads: imported.imported,
+    import_seconds: Math.round(importMs / 100) / 10,
+    import_health_ms: { n: importHealth.length, p50: pct(importHealth, 50), p99: pct(importHealth, 99), max: pct(importHealth, 100) },
+    import_recommendation_ms: { n: importRecs.length, p50: pct(importRecs, 50), p99: pct(importRecs, 99), max: pct(importRecs, 100) },
+    run_status: final.status ?? final.run?.status, run_seconds: Math.round(runMs / 100) / 10,
     health_ms: { n: health.length, p50: pct(health, 50), p99: pct(health, 99), max: pct(health, 100) },
     recommendation_ms: { n: recs.length, p50: pct(recs, 50), p99: pct(recs, 99), max: pct(recs, 100) },
     progress_events: progressAt.length, longest_gap_between_progress_ms: gaps.length ? Math.round(Math.max(...gaps)) : null,

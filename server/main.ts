@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { startBulkThread } from './modules/bulk/bulk-thread-host.ts';
 import { startInProcessWorker } from './modules/evals/worker.ts';
 import { scheduleRetention } from './modules/privacy/retention.ts';
 
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
   // Evaluation runs and campaign chunks: worked in one thread off the request thread.
   startInProcessWorker(app, { campaigns: true });
+  // Imports (upload parsing, validation, the writes): in their own thread too.
+  const bulk = startBulkThread(app);
+  app.addHook('onClose', async () => bulk.stop());
   scheduleRetention(database.db, app.log);
 
   if (result.migrations.length) app.log.info({ migrations: result.migrations }, 'database migrated');

@@ -53,7 +53,16 @@ export function serveDatabaseOverPort(port: MessagePort, pool: pg.Pool): { close
   });
   return {
     close() {
-      for (const client of clients.values()) client.release();
+      // The thread went away (it stopped, or died mid-transaction): a transaction it left open must
+      // end here, or the next user of the connection would run inside it (and on the embedded
+      // database, whose one session is that connection, commit the dead thread's half-written
+      // work with its own). The rollback runs after any statement still in flight on the client.
+      for (const client of clients.values()) {
+        client.query('rollback').then(
+          () => client.release(),
+          (error: Error) => client.release(error),
+        );
+      }
       clients.clear();
       port.close();
     },

@@ -100,7 +100,8 @@ function expectedItems(crm: Crm) {
 describe.each(DB_TARGETS)('shipped CRM mappings on $kind', (target) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(target);
+    // As in the server: the uploads are parsed and written in the bulk thread.
+    t = await createTestApp(target, {}, { bulkThread: true });
   });
   afterAll(async () => t?.close());
 

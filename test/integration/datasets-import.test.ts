@@ -20,7 +20,8 @@ const ndjson = (rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r :
 describe.each(DB_TARGETS)('datasets and import on $kind', (target) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(target);
+    // As in the server: the uploads are parsed and written in the bulk thread.
+    t = await createTestApp(target, {}, { bulkThread: true });
   });
   afterAll(async () => t?.close());
 

@@ -8,9 +8,10 @@ import { limitBytes, mediaType } from '../../http/raw-body.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { loadMapping } from '../mappings/service.ts';
 import { invalidateFeatureSets } from '../rulesets/feature-cache.ts';
-import { readCsv, readJsonl } from './import-sources.ts';
-import { charsetOf, decodeText } from './text-decoding.ts';
-import { importRows } from './import-service.ts';
+import { readCsv } from './import-sources.ts';
+import { charsetOf, decodeText, type EncodingReport } from './text-decoding.ts';
+import type { ImportResult } from './import-service.ts';
+import { runBulkJob } from '../bulk/bulk-thread-host.ts';
 import * as repo from './repository.ts';
 import { itemsOf } from '../../http/response-schemas.ts';
 import { DatasetDetailSchema, DatasetSchema, ImportResultSchema, LeadDetailSchema, LeadPageSchema, MappingPreviewSchema } from './schemas.ts';
@@ -72,21 +73,17 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.body || typeof (request.body as Readable).pipe !== 'function') {
         throw new AppError('unsupported_media_type', 'Send application/x-ndjson (one lead record per line) or text/csv with ?mapping=<name>.');
       }
-      const decoded = decodeText(limitBytes(request.body as Readable, MAX_IMPORT_BYTES), request.query.encoding ?? charsetOf(request.headers['content-type']));
-      const body = decoded.text;
-      let rows;
-      let mappingName: string | undefined;
+      let mapping: string | null = null;
       if (type === 'text/csv') {
         if (!request.query.mapping) throw new AppError('bad_request', 'A CSV import needs ?mapping=<mapping name> (see GET /api/mappings).');
-        const mapping = await loadMapping(app.db, request.query.mapping);
-        mappingName = mapping.name;
-        rows = readCsv(body, mapping);
-      } else {
-        rows = readJsonl(body);
+        mapping = (await loadMapping(app.db, request.query.mapping)).name;
       }
-      const result = await importRows(app.db, dataset.id, rows, { actor, format: mappingName ? 'csv' : 'jsonl', mapping: mappingName });
+      // Decoded, parsed, validated and written in the bulk thread (bulk/jobs.ts), not here.
+      const body = limitBytes(request.body as Readable, MAX_IMPORT_BYTES);
+      const encoding = request.query.encoding ?? charsetOf(request.headers['content-type']);
+      const result = (await runBulkJob(app, 'dataset-import', { datasetId: dataset.id, actor, mapping, encoding }, body)) as ImportResult & { encoding: EncodingReport | null };
       invalidateFeatureSets(result.dataset_id);
-      return { ...result, encoding: decoded.encoding() };
+      return result;
     },
   );
 

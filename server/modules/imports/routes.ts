@@ -13,8 +13,9 @@ import { AppError } from '../../http/errors.ts';
 import { limitBytes, mediaType } from '../../http/raw-body.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { invalidateFeatureSets } from '../rulesets/feature-cache.ts';
-import { charsetOf, decodeText, ENCODINGS } from '../datasets/text-decoding.ts';
-import { addImportFile, commitImport, createImport, discardImport, getImport } from './service.ts';
+import { charsetOf, ENCODINGS } from '../datasets/text-decoding.ts';
+import { runBulkJob } from '../bulk/bulk-thread-host.ts';
+import { createImport, discardImport, getImport, type commitImport, type FileReport } from './service.ts';
 
 const roles = ['manager', 'engineer', 'admin'] as const;
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -72,8 +73,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (mediaType(request.headers['content-type']) !== 'text/csv' || typeof (request.body as Readable | undefined)?.pipe !== 'function') {
         throw new AppError('unsupported_media_type', 'Send the file as text/csv.');
       }
-      const decoded = decodeText(limitBytes(request.body as Readable, MAX_FILE_BYTES), request.query.encoding ?? charsetOf(request.headers['content-type']));
-      return addImportFile(app.db, request.params.id, request.params.file, decoded);
+      // Decoded, mapped and staged in the bulk thread (bulk/jobs.ts), not here.
+      const body = limitBytes(request.body as Readable, MAX_FILE_BYTES);
+      const encoding = request.query.encoding ?? charsetOf(request.headers['content-type']);
+      return (await runBulkJob(app, 'import-file', { importId: request.params.id, file: request.params.file, encoding }, body)) as FileReport;
     },
   );
 
@@ -99,7 +102,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const result = await commitImport(app.db, request.params.id, principalOf(request).actor);
+      const result = (await runBulkJob(app, 'import-commit', { importId: request.params.id, actor: principalOf(request).actor })) as Awaited<ReturnType<typeof commitImport>>;
       invalidateFeatureSets(result.dataset_id);
       return result;
     },

@@ -1,0 +1,39 @@
+/**
+ * The bulk jobs behind the import routes: the same functions run in the bulk thread (the server,
+ * bulk-thread-host.ts) or in the calling thread (tests, CLIs), so there is one implementation of
+ * each. A job gets a database, its plain arguments and, for an upload, the request body as a
+ * byte stream; everything it returns or throws crosses a thread boundary, so both are plain data.
+ */
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { loadMapping } from '../mappings/service.ts';
+import { readCsv, readJsonl } from '../datasets/import-sources.ts';
+import { importRows } from '../datasets/import-service.ts';
+import { decodeText } from '../datasets/text-decoding.ts';
+import { addImportFile, commitImport } from '../imports/service.ts';
+
+export interface BulkJobs {
+  /** A one-file import into a dataset: NDJSON lead records, or a CSV through a named mapping. */
+  'dataset-import': { args: { datasetId: string; actor: string; mapping: string | null; encoding: string | undefined }; body: true };
+  /** One file of a multi-file import, staged. */
+  'import-file': { args: { importId: string; file: string; encoding: string | undefined }; body: true };
+  /** A multi-file import written into its dataset. */
+  'import-commit': { args: { importId: string; actor: string }; body: false };
+}
+export type BulkJobKind = keyof BulkJobs;
+export type BulkJobArgs<K extends BulkJobKind> = BulkJobs[K]['args'];
+
+type Job = (db: Kysely<DB>, args: never, body: Readable | null) => Promise<unknown>;
+
+export const BULK_JOBS: Record<BulkJobKind, Job> = {
+  'dataset-import': async (db, args: BulkJobArgs<'dataset-import'>, body) => {
+    const decoded = decodeText(body!, args.encoding);
+    const mapping = args.mapping ? await loadMapping(db, args.mapping) : null;
+    const rows = mapping ? readCsv(decoded.text, mapping) : readJsonl(decoded.text);
+    const result = await importRows(db, args.datasetId, rows, { actor: args.actor, format: mapping ? 'csv' : 'jsonl', mapping: mapping?.name });
+    return { ...result, encoding: decoded.encoding() };
+  },
+  'import-file': async (db, args: BulkJobArgs<'import-file'>, body) => addImportFile(db, args.importId, args.file, decodeText(body!, args.encoding)),
+  'import-commit': async (db, args: BulkJobArgs<'import-commit'>) => commitImport(db, args.importId, args.actor),
+};
