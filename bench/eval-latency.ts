@@ -8,7 +8,7 @@
  * probed the same way first (import_*): the server imports in its bulk thread, as `npm start`
  * does; BENCH_BULK_THREAD=0 imports in the request thread instead (the comparison).
  *
- *   npx tsx bench/eval-latency.ts [--leads 20000] [--db embedded|postgres|both]
+ *   npx tsx bench/eval-latency.ts [--leads 20000] [--db embedded|postgres|both] [--import-only true]
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -65,6 +65,18 @@ async function run(kind: 'embedded' | 'postgres') {
   const imported = await importDone;
   const importMs = performance.now() - importStarted;
 
+  if (args.has('--import-only')) {
+    console.log(JSON.stringify({
+      db: kind, leads: imported.imported, import_seconds: Math.round(importMs / 100) / 10,
+      import_health_ms: { n: importHealth.length, p50: pct(importHealth, 50), p99: pct(importHealth, 99), max: pct(importHealth, 100) },
+      import_recommendation_ms: { n: importRecs.length, p50: pct(importRecs, 50), p99: pct(importRecs, 99), max: pct(importRecs, 100) },
+      bulk_thread: process.env.BENCH_BULK_THREAD !== '0', load_avg_1m: Math.round(os.loadavg()[0] * 10) / 10,
+    }));
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await scratch?.drop();
+    return;
+  }
   const runRes = await (await fetch(`${base}/api/evals/runs`, { method: 'POST', headers: { ...manager, 'content-type': 'application/json' }, body: JSON.stringify({ dataset_id: ds.id }) })).json();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];

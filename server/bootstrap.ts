@@ -11,7 +11,7 @@ import { IsoDate } from './domain/lead.ts';
 import { countTokens, createToken } from './modules/auth/tokens.ts';
 import { importRows } from './modules/datasets/import-service.ts';
 import { readJsonl } from './modules/datasets/import-sources.ts';
-import { findLatestByName } from './modules/datasets/repository.ts';
+import { deleteAbandonedPendingLeads, findLatestByName } from './modules/datasets/repository.ts';
 import { createDataset } from './modules/datasets/service.ts';
 import { seedDefaultRuleset } from './modules/rulesets/service.ts';
 import { seedDefaultPrompt } from './modules/prompts/service.ts';
@@ -50,6 +50,8 @@ export async function seedDemoDataset(db: Kysely<DB>): Promise<BootstrapResult['
 export async function bootstrap(db: Kysely<DB>, options: { adminToken?: string; seedDemo: boolean }): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(db);
   const firstAdminToken = await ensureFirstAdmin(db, options.adminToken);
+  // What an import that died (a crash) left in its pending area.
+  await deleteAbandonedPendingLeads(db);
   await seedDefaultRuleset(db, SYSTEM_ACTOR);
   await seedDefaultPrompt(db, SYSTEM_ACTOR);
   await seedDefaultRelease(db, SYSTEM_ACTOR);

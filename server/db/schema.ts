@@ -69,6 +69,22 @@ export interface ImportStagesTable {
   committed_at: Date | null;
 }
 
+/** An embedded-database import's leads before they are moved into `leads` (migration 20261202T0200). */
+export interface ImportPendingLeadsTable {
+  import_key: string;
+  /** The row's place in its import (1, 2, ...): its seq is the dataset's last seq plus this. */
+  rel_seq: number;
+  lead_id: string;
+  record: Json;
+  status: string | null;
+  label_decision: string | null;
+  contact_name: string | null;
+  email_norm: string | null;
+  phone_norm: string | null;
+  search_text: string;
+  created_at: TimestampDefault;
+}
+
 export interface ImportStageRowsTable {
   stage_id: string;
   /** `leads` or the name of one of the mapping's other files. */
@@ -114,6 +130,7 @@ export interface DB {
   mapping_versions: MappingVersionsTable;
   import_stages: ImportStagesTable;
   import_stage_rows: ImportStageRowsTable;
+  import_pending_leads: ImportPendingLeadsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
   content_versions: ContentVersionsTable;

@@ -44,6 +44,9 @@ describe.each(DB_TARGETS)('the bulk thread on $kind', (target) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ imported: 6000, lead_count: 6000 });
     expect(answeredDuring).toBeGreaterThan(0);
+    // A staged import (embedded) clears its pending area when it is done.
+    const pending = await t.database.db.selectFrom('import_pending_leads').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(pending.n)).toBe(0);
   });
 
   it('fails an import whose thread dies with a 503, writes nothing of it, and the next import succeeds', async () => {

@@ -12,6 +12,7 @@ import * as campaigns from './20261201T1650_campaigns.ts';
 import * as textLabels from './20261201T1720_text_labels.ts';
 import * as campaignScale from './20261201T1930_campaign_scale.ts';
 import * as recordRecommendations from './20261201T2300_record_recommendations.ts';
+import * as importPendingLeads from './20261202T0200_import_pending_leads.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261123T1400_initial': initial,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201T1720_text_labels': textLabels,
   '20261201T1930_campaign_scale': campaignScale,
   '20261201T2300_record_recommendations': recordRecommendations,
+  '20261202T0200_import_pending_leads': importPendingLeads,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -147,7 +147,7 @@ export function startBulkThread(app: FastifyInstance): BulkThread {
 /** Runs a bulk job in the server's bulk thread, or here when there is none. */
 export async function runBulkJob<K extends BulkJobKind>(app: FastifyInstance, kind: K, args: BulkJobArgs<K>, body: Readable | null = null): Promise<unknown> {
   const thread = threads.get(app.db);
-  const value = thread ? await thread.run(kind, args, body) : await BULK_JOBS[kind](app.db, args as never, body);
+  const value = thread ? await thread.run(kind, args, body) : await BULK_JOBS[kind]({ db: app.db, embedded: app.dbKind === 'embedded' }, args as never, body);
   // An import may have added opt-outs to the suppression list: this process re-reads it at once.
   suppressionsChangedHere();
   return value;

@@ -50,7 +50,7 @@ parentPort?.on('message', async (m: HostMessage) => {
     const body = m.hasBody ? bodyFor(m.id) : null;
     let reply: ThreadReply;
     try {
-      reply = { type: 'result', id: m.id, ok: true, value: await BULK_JOBS[m.kind](database.db, m.args as never, body) };
+      reply = { type: 'result', id: m.id, ok: true, value: await BULK_JOBS[m.kind]({ db: database.db, embedded: data.kind === 'embedded' }, m.args as never, body) };
     } catch (e) {
       reply = { type: 'result', id: m.id, ok: false, error: toPlainError(e) };
     }

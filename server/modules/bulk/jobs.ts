@@ -24,16 +24,18 @@ export interface BulkJobs {
 export type BulkJobKind = keyof BulkJobs;
 export type BulkJobArgs<K extends BulkJobKind> = BulkJobs[K]['args'];
 
-type Job = (db: Kysely<DB>, args: never, body: Readable | null) => Promise<unknown>;
+/** embedded: the database whose one session a long transaction would hold (imports are staged, importRows). */
+export type JobContext = { db: Kysely<DB>; embedded: boolean };
+type Job = (ctx: JobContext, args: never, body: Readable | null) => Promise<unknown>;
 
 export const BULK_JOBS: Record<BulkJobKind, Job> = {
-  'dataset-import': async (db, args: BulkJobArgs<'dataset-import'>, body) => {
+  'dataset-import': async ({ db, embedded }, args: BulkJobArgs<'dataset-import'>, body) => {
     const decoded = decodeText(body!, args.encoding);
     const mapping = args.mapping ? await loadMapping(db, args.mapping) : null;
     const rows = mapping ? readCsv(decoded.text, mapping) : readJsonl(decoded.text);
-    const result = await importRows(db, args.datasetId, rows, { actor: args.actor, format: mapping ? 'csv' : 'jsonl', mapping: mapping?.name });
+    const result = await importRows(db, args.datasetId, rows, { actor: args.actor, format: mapping ? 'csv' : 'jsonl', mapping: mapping?.name }, undefined, { staged: embedded });
     return { ...result, encoding: decoded.encoding() };
   },
-  'import-file': async (db, args: BulkJobArgs<'import-file'>, body) => addImportFile(db, args.importId, args.file, decodeText(body!, args.encoding)),
-  'import-commit': async (db, args: BulkJobArgs<'import-commit'>) => commitImport(db, args.importId, args.actor),
+  'import-file': async ({ db }, args: BulkJobArgs<'import-file'>, body) => addImportFile(db, args.importId, args.file, decodeText(body!, args.encoding)),
+  'import-commit': async ({ db, embedded }, args: BulkJobArgs<'import-commit'>) => commitImport(db, args.importId, args.actor, { staged: embedded }),
 };

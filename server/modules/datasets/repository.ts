@@ -99,6 +99,39 @@ export function toLeadRow(datasetId: string, seq: number, lead: Lead): NewLeadRo
   };
 }
 
+/** Writes a batch of an import's leads to its pending area (import_pending_leads), no transaction needed. */
+export async function insertPendingLeads(db: Kysely<DB>, importKey: string, rows: NewLeadRow[]): Promise<void> {
+  if (!rows.length) return;
+  await db
+    .insertInto('import_pending_leads')
+    .values(rows.map(({ dataset_id: _d, seq, erased_at: _e, ...row }) => ({ ...row, import_key: importKey, rel_seq: seq })))
+    .execute();
+}
+
+/**
+ * Moves an import's pending leads into the dataset in one statement: seq = the dataset's last seq
+ * plus the row's place in the import; a lead id already in the dataset is replaced (its seq kept),
+ * exactly as upsertLeads does.
+ */
+export async function movePendingLeads(db: Kysely<DB>, importKey: string, datasetId: string, lastSeq: number): Promise<void> {
+  await sql`
+    insert into leads (dataset_id, lead_id, seq, record, status, label_decision, contact_name, email_norm, phone_norm, search_text)
+    select ${datasetId}, lead_id, ${lastSeq}::int + rel_seq, record, status, label_decision, contact_name, email_norm, phone_norm, search_text
+    from import_pending_leads where import_key = ${importKey} order by rel_seq
+    on conflict (dataset_id, lead_id) do update set
+      record = excluded.record, status = excluded.status, label_decision = excluded.label_decision, contact_name = excluded.contact_name,
+      email_norm = excluded.email_norm, phone_norm = excluded.phone_norm, search_text = excluded.search_text`.execute(db);
+}
+
+export async function deletePendingLeads(db: Kysely<DB>, importKey: string): Promise<void> {
+  await db.deleteFrom('import_pending_leads').where('import_key', '=', importKey).execute();
+}
+
+/** Pending rows of imports that died (a crash): older than any import still running could be. */
+export async function deleteAbandonedPendingLeads(db: Kysely<DB>, olderThanMs = 24 * 3_600_000): Promise<void> {
+  await db.deleteFrom('import_pending_leads').where('created_at', '<', new Date(Date.now() - olderThanMs)).execute();
+}
+
 /** Inserts a batch; a lead id already in the dataset is replaced (ids are stable across imports). */
 export async function upsertLeads(db: Kysely<DB>, rows: NewLeadRow[]): Promise<void> {
   if (!rows.length) return;

@@ -17,7 +17,7 @@ import type { Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { readCsv, readLinkedCsv, type ImportRow } from '../datasets/import-sources.ts';
-import { importRows, type ImportResult } from '../datasets/import-service.ts';
+import { importRows, type ImportOptions, type ImportResult } from '../datasets/import-service.ts';
 import { resolveDataset } from '../datasets/service.ts';
 import { getMappingText } from '../mappings/service.ts';
 import type { EncodingReport } from '../datasets/text-decoding.ts';
@@ -174,7 +174,7 @@ async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMappin
   }
 }
 
-export async function commitImport(db: Kysely<DB>, id: string, actor: string): Promise<ImportResult & { import_id: string; files: StageView['files'] }> {
+export async function commitImport(db: Kysely<DB>, id: string, actor: string, options: ImportOptions = {}): Promise<ImportResult & { import_id: string; files: StageView['files'] }> {
   const stage = await repo.findStage(db, id);
   if (!stage) throw new AppError('not_found', `No import ${id}.`);
   const mapping = mappingOf(stage);
@@ -185,11 +185,18 @@ export async function commitImport(db: Kysely<DB>, id: string, actor: string): P
     stage.dataset_id,
     async function* (trx) {
       // Locked for the whole commit: an upload or a second commit of this import waits, then fails.
+      // (Staged, this reads outside the transaction: the lock below decides.)
       await openStage(trx, id);
       yield* joinedLeads(trx, id, mapping);
     },
     { actor, format: 'csv-multi', mapping: mapping.name, details: { import_id: id, files: Object.keys(files) } },
-    (trx) => repo.finishStage(trx, id),
+    // Still open when the dataset is written (a staged commit read the files outside this
+    // transaction: a second commit that got here first makes this one fail, writing nothing).
+    async (trx) => {
+      await openStage(trx, id);
+      await repo.finishStage(trx, id);
+    },
+    options,
   );
   return { ...result, import_id: id, files };
 }
