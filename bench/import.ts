@@ -25,6 +25,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { migrateToLatest, openDatabase } from '../server/db/database.ts';
 import { createToken } from '../server/modules/auth/tokens.ts';
+import { startBulkThread } from '../server/modules/bulk/bulk-thread-host.ts';
 import { startMemorySampler } from './memory-sampler.ts';
 import { PerformanceObserver } from 'node:perf_hooks';
 
@@ -77,6 +78,8 @@ async function measure(kind: 'embedded' | 'postgres'): Promise<void> {
   await migrateToLatest(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
   const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent' });
+  // As `npm start`: imports run in the bulk thread (BENCH_BULK_THREAD=0: in the request thread).
+  const bulk = process.env.BENCH_BULK_THREAD === '0' ? null : startBulkThread(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   const token = (await createToken(database.db, { name: 'bench', role: 'engineer', createdBy: 'bench' })).token;
@@ -88,6 +91,7 @@ async function measure(kind: 'embedded' | 'postgres'): Promise<void> {
   } else {
     await measureNdjson(kind, port, headers.authorization, ds.id);
   }
+  await bulk?.stop();
   await app.close();
   await database.close();
   await scratch?.drop();

@@ -30,7 +30,7 @@ export interface CampaignEnv {
   modelsDir: string;
 }
 
-/** Leads per chunk; at most this many are queued in one transaction (the recommendation service's own chunk). */
+/** Leads per chunk (decided together; the selected ones are queued QUEUE_SLICE at a time). */
 export const CHUNK_SIZE = 500;
 const CONCURRENCY = 16;
 
@@ -212,13 +212,21 @@ async function queueChunk(env: CampaignEnv, campaign: repo.CampaignRow, release:
   const byId = new Map(leads.map((l) => [l.id, l]));
   const toQueue = pending.filter((id) => !linked.has(id)).map((id) => byId.get(id)!).filter(Boolean);
   if (!toQueue.length) return;
-  try {
-    const views = await recommendMany({ db, modelsDir: env.modelsDir }, toQueue, campaign.as_of, actor, { release, index });
-    await repo.setRecommendationIds(db, campaign.id, views.map((v) => ({ lead_id: v.lead_id, recommendation_id: v.id })));
-  } catch (e) {
-    // Another worker queued some of them meanwhile: link what it made; anything else is a real error.
-    const nowLinked = await linkExisting(toQueue.map((l) => l.id));
-    if (nowLinked.size < toQueue.length) throw e;
+  // A slice at a time: each is one short write (on the embedded database a request waits for at
+  // most one slice's statement), and a crash between slices is what the linking above recovers.
+  for (let i = 0; i < toQueue.length; i += QUEUE_SLICE) {
+    const slice = toQueue.slice(i, i + QUEUE_SLICE);
+    try {
+      const views = await recommendMany({ db, modelsDir: env.modelsDir }, slice, campaign.as_of, actor, { release, index });
+      await repo.setRecommendationIds(db, campaign.id, views.map((v) => ({ lead_id: v.lead_id, recommendation_id: v.id })));
+    } catch (e) {
+      // Another worker queued some of them meanwhile: link what it made; anything else is a real error.
+      const nowLinked = await linkExisting(slice.map((l) => l.id));
+      if (nowLinked.size < slice.length) throw e;
+    }
   }
 }
+
+/** Leads queued per write (recommendations with drafts, ~10 KB each). */
+const QUEUE_SLICE = 25;
 
