@@ -192,6 +192,21 @@ describe.each(DB_TARGETS)('shipped CRM mappings on $kind', (target) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/datasets/${datasetId}`, headers: t.auth('engineer') })).json().lead_count).toBe(0);
   });
 
+  it('refuses to commit an import whose staged rows a database crash emptied (they are unlogged)', async () => {
+    const datasetId = await newDataset('crm-crashed');
+    const stage = (await t.app.inject({ method: 'POST', url: `/api/datasets/${datasetId}/imports`, headers: t.auth('manager'), payload: { mapping: 'hubspot' } })).json();
+    for (const [file, name] of Object.entries(CRMS.find((c) => c.mapping === 'hubspot')!.files)) {
+      const res = await t.app.inject({ method: 'PUT', url: `/api/imports/${stage.id}/files/${file}`, headers: { ...t.auth('manager'), 'content-type': 'text/csv' }, payload: read('hubspot', name) });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // What a crash does to an unlogged table: its rows are gone, the import still lists its files.
+    await t.database.db.deleteFrom('import_stage_rows').where('stage_id', '=', stage.id).where('file', '!=', 'leads').execute();
+    const commit = await t.app.inject({ method: 'POST', url: `/api/imports/${stage.id}/commit`, headers: t.auth('manager') });
+    expect(commit.statusCode).toBe(409);
+    expect(commit.json().detail).toMatch(/upload (it|them) again/);
+    expect((await t.app.inject({ method: 'GET', url: `/api/datasets/${datasetId}`, headers: t.auth('manager') })).json().lead_count).toBe(0);
+  });
+
   it('pages through a big leads file without losing a repeated id or an activity at a page boundary', async () => {
     const mapping = ['name: paged', 'id: { column: ID }', 'files:', '  - name: notes', '    kind: activities', '    lead_id: { column: Lead }', '    fields:', '      - { field: text, column: Text }'].join('\n');
     expect((await t.app.inject({ method: 'PUT', url: '/api/mappings/paged', headers: t.auth('manager'), payload: { content: mapping } })).statusCode).toBe(200);

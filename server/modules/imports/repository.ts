@@ -37,6 +37,13 @@ export async function setFileSummary(db: Kysely<DB>, id: string, file: string, s
   await sql`update import_stages set files = jsonb_set(files, ${sql.lit(`{${file}}`)}::text[], ${JSON.stringify(summary)}::jsonb) where id = ${id}`.execute(db);
 }
 
+/** Rows staged per file (part 0: one per line read), to check against each file's summary. */
+export async function stagedLineCounts(db: Kysely<DB>, stageId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('import_stage_rows').select(['file', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('stage_id', '=', stageId).where('part', '=', 0).groupBy('file').execute();
+  return new Map(rows.map((r) => [r.file, Number(r.n)]));
+}
+
 export async function clearFile(db: Kysely<DB>, stageId: string, file: string) {
   await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).where('file', '=', file).execute();
 }

@@ -180,6 +180,13 @@ export async function commitImport(db: Kysely<DB>, id: string, actor: string, op
   const mapping = mappingOf(stage);
   const files = stage.files as StageView['files'];
   if (!files[LEADS_FILE]) throw new AppError('bad_request', `Add the ${LEADS_FILE} file before committing (PUT /api/imports/${id}/files/${LEADS_FILE}).`);
+  // The staged rows are unlogged (migration 20261202T0200): a database crash empties them while
+  // the import still lists its files. Such an import is never committed half-empty.
+  const staged = await repo.stagedLineCounts(db, id);
+  const lost = Object.entries(files).filter(([name, f]) => (staged.get(name) ?? 0) !== f.rows).map(([name]) => name);
+  if (lost.length) {
+    throw new AppError('conflict', `The staged rows of ${lost.join(', ')} are gone (the database restarted since the upload): upload ${lost.length > 1 ? 'them' : 'it'} again, then commit.`, { files: lost });
+  }
   const result = await importRows(
     db,
     stage.dataset_id,
