@@ -1,11 +1,16 @@
 /**
  * Staged multi-file imports: the mapped rows of each uploaded file wait in import_stage_rows,
  * keyed by the CRM's record id, and the commit joins them in the database page by page.
+ *
+ * An upload writes its rows under a name of its own (`<file>#<upload>`, storedName) outside any
+ * transaction, then makes them the file's in one short one (the stage's `files` summary names
+ * the stored rows): the embedded database's one session is never held for a whole upload, and a
+ * failed or replaced upload is simply rows nobody names (deleted after). Every read below takes
+ * the stored names from the summary.
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { LEADS_FILE } from '../../domain/import/csv-mapping.ts';
 
 export interface StagedRow {
   file: string;
@@ -19,6 +24,30 @@ export interface StagedRow {
 }
 
 export const newStageId = () => `imp_${randomBytes(8).toString('hex')}`;
+
+/** The name an upload's rows are stored under: the file's name and the upload's own id. */
+export const storedName = (file: string) => `${file}#${randomBytes(6).toString('hex')}`;
+
+/** A file's summary in import_stages.files; `stored` is absent on stages staged before uploads had their own names. */
+export interface FileSummary {
+  rows: number;
+  rejected: number;
+  encoding: unknown;
+  stored?: string;
+}
+
+/** The stored names of a stage's files: the leads file's, and every other file's by stored name. */
+export interface StoredFiles {
+  leads: string;
+  /** stored name -> the file's name */
+  others: Map<string, string>;
+}
+
+export function storedFiles(files: Record<string, FileSummary>, leadsFile: string): StoredFiles {
+  const others = new Map<string, string>();
+  for (const [name, f] of Object.entries(files)) if (name !== leadsFile) others.set(f.stored ?? name, name);
+  return { leads: files[leadsFile]?.stored ?? leadsFile, others };
+}
 
 export async function insertStage(db: Kysely<DB>, input: { id: string; dataset_id: string; mapping: string; mapping_content: string; created_by: string }) {
   return db.insertInto('import_stages').values({ ...input, status: 'open', files: '{}' }).returningAll().executeTakeFirstOrThrow();
@@ -44,9 +73,6 @@ export async function stagedLineCounts(db: Kysely<DB>, stageId: string): Promise
   return new Map(rows.map((r) => [r.file, Number(r.n)]));
 }
 
-export async function clearFile(db: Kysely<DB>, stageId: string, file: string) {
-  await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).where('file', '=', file).execute();
-}
 
 /**
  * One statement per batch with one array parameter per column (`unnest`), not a VALUES list of
@@ -75,12 +101,12 @@ export async function insertRows(db: Kysely<DB>, stageId: string, rows: StagedRo
 }
 
 /** The rejected lines of the leads file, in line order (few: they are reported, not imported). */
-export async function rejectedLeadRows(db: Kysely<DB>, stageId: string) {
+export async function rejectedLeadRows(db: Kysely<DB>, stageId: string, stored: StoredFiles) {
   return db
     .selectFrom('import_stage_rows')
     .select(['line', 'errors'])
     .where('stage_id', '=', stageId)
-    .where('file', '=', LEADS_FILE)
+    .where('file', '=', stored.leads)
     .where('ok', '=', false)
     .orderBy('line')
     .execute();
@@ -91,12 +117,12 @@ export async function rejectedLeadRows(db: Kysely<DB>, stageId: string) {
  * line, so a repeated id at a page boundary is not skipped): an index range scan, so each page
  * costs the same however big the export.
  */
-export async function leadPageAfter(db: Kysely<DB>, stageId: string, after: { id: string; line: number } | null, limit: number) {
+export async function leadPageAfter(db: Kysely<DB>, stageId: string, stored: StoredFiles, after: { id: string; line: number } | null, limit: number) {
   let q = db
     .selectFrom('import_stage_rows')
     .select(['line', 'lead_id', 'payload'])
     .where('stage_id', '=', stageId)
-    .where('file', '=', LEADS_FILE)
+    .where('file', '=', stored.leads)
     .where('ok', '=', true);
   if (after !== null) {
     q = q.where('lead_id', '>=', after.id).where((eb) => eb.or([eb('lead_id', '>', after.id), eb('line', '>', after.line)]));
@@ -105,34 +131,46 @@ export async function leadPageAfter(db: Kysely<DB>, stageId: string, after: { id
 }
 
 /** The good activity and quote rows of the leads with ids in (afterId, lastId]: one index range. */
-export async function childrenInRange(db: Kysely<DB>, stageId: string, afterId: string | null, lastId: string) {
+export async function childrenInRange(db: Kysely<DB>, stageId: string, stored: StoredFiles, afterId: string | null, lastId: string) {
+  if (!stored.others.size) return [];
   let q = db
     .selectFrom('import_stage_rows')
     .select(['lead_id', 'file', 'line', 'payload', 'sort_key'])
     .where('stage_id', '=', stageId)
     .where('lead_id', '<=', lastId)
-    .where('file', '<>', LEADS_FILE)
+    .where('file', 'in', [...stored.others.keys()])
     .where('ok', '=', true);
   if (afterId !== null) q = q.where('lead_id', '>', afterId);
-  return q.execute();
+  return (await q.execute()).map((r) => ({ ...r, file: stored.others.get(r.file) ?? r.file }));
 }
 
 /** Rows of the other files that no imported lead will carry: their own errors, or a lead that is missing or was rejected. */
-export async function unattachedRows(db: Kysely<DB>, stageId: string) {
+export async function unattachedRows(db: Kysely<DB>, stageId: string, stored: StoredFiles) {
+  if (!stored.others.size) return [];
   const { rows } = await sql<{ file: string; line: number; lead_id: string | null; ok: boolean; errors: string[] | null; rejected_line: number | null }>`
     select r.file, r.line, r.lead_id, r.ok, r.errors,
-           (select min(l.line) from import_stage_rows l where l.stage_id = r.stage_id and l.file = ${LEADS_FILE} and l.lead_id = r.lead_id) as rejected_line
+           (select min(l.line) from import_stage_rows l where l.stage_id = r.stage_id and l.file = ${stored.leads} and l.lead_id = r.lead_id) as rejected_line
     from import_stage_rows r
-    where r.stage_id = ${stageId} and r.file <> ${LEADS_FILE}
+    where r.stage_id = ${stageId} and r.file = any(${[...stored.others.keys()]}::text[])
       and (not r.ok or not exists (
-        select 1 from import_stage_rows l where l.stage_id = r.stage_id and l.file = ${LEADS_FILE} and l.ok and l.lead_id = r.lead_id))
+        select 1 from import_stage_rows l where l.stage_id = r.stage_id and l.file = ${stored.leads} and l.ok and l.lead_id = r.lead_id))
     order by r.file, r.line, r.part`.execute(db);
-  return rows;
+  // In the order of the files' names, as before uploads had stored names of their own.
+  return rows
+    .map((r) => ({ ...r, file: stored.others.get(r.file) ?? r.file }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/** Marks the stage committed (its rows are deleted after the commit, deleteStageRows). */
 export async function finishStage(db: Kysely<DB>, stageId: string) {
-  await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).execute();
   await db.updateTable('import_stages').set({ status: 'committed', committed_at: new Date() }).where('id', '=', stageId).execute();
+}
+
+/** The staged rows of a stage (after its commit or discard, or of a failed upload: `file`). */
+export async function deleteStageRows(db: Kysely<DB>, stageId: string, file?: string) {
+  let q = db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId);
+  if (file !== undefined) q = q.where('file', '=', file);
+  await q.execute();
 }
 
 export async function deleteStage(db: Kysely<DB>, stageId: string) {

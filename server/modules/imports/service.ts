@@ -95,32 +95,50 @@ async function* stagedRowsOf(text: Readable, mapping: CsvMapping, file: string):
   }
 }
 
+/**
+ * Stages one file: its rows are written under the upload's own stored name outside any
+ * transaction (a request waits for one batch's statement at most), then a short transaction
+ * makes them the file's (the summary names them); the rows of the upload it replaces, or of
+ * this one if it failed, are deleted after. So a file that fails midway leaves the import as it
+ * was, and uploading a file again replaces it.
+ */
 export async function addImportFile(db: Kysely<DB>, id: string, file: string, decoded: { text: Readable; encoding(): EncodingReport | null }): Promise<FileReport> {
-  return db.transaction().execute(async (trx) => {
-    const stage = await openStage(trx, id);
-    const mapping = mappingOf(stage);
-    if (file !== LEADS_FILE && !mapping.files.some((f) => f.name === file)) {
-      const names = [LEADS_FILE, ...mapping.files.map((f) => f.name)];
-      throw new AppError('not_found', `The mapping "${mapping.name}" has no file "${file}": it takes ${names.join(', ')}.`, { files: names });
-    }
-    await repo.clearFile(trx, id, file);
+  const stage = await openStage(db, id);
+  const mapping = mappingOf(stage);
+  if (file !== LEADS_FILE && !mapping.files.some((f) => f.name === file)) {
+    const names = [LEADS_FILE, ...mapping.files.map((f) => f.name)];
+    throw new AppError('not_found', `The mapping "${mapping.name}" has no file "${file}": it takes ${names.join(', ')}.`, { files: names });
+  }
+  const stored = repo.storedName(file);
+  let replaced: string | null = null;
+  try {
     const rejected: FileReport['rejected'] = [];
     let rows = 0;
     let batch: repo.StagedRow[] = [];
     for await (const row of stagedRowsOf(decoded.text, mapping, file)) {
       if ((row.part ?? 0) === 0) rows++;
       if (!row.ok) rejected.push({ file, line: row.line, errors: row.errors ?? [] });
-      batch.push(row);
+      batch.push({ ...row, file: stored });
       if (batch.length >= BATCH) {
-        await repo.insertRows(trx, id, batch);
+        await repo.insertRows(db, id, batch);
         batch = [];
       }
     }
-    await repo.insertRows(trx, id, batch);
+    await repo.insertRows(db, id, batch);
     const encoding = decoded.encoding();
-    await repo.setFileSummary(trx, id, file, { rows, rejected: rejected.length, encoding });
+    await db.transaction().execute(async (trx) => {
+      const current = await openStage(trx, id);
+      const previous = (current.files as Record<string, repo.FileSummary>)[file];
+      replaced = previous ? (previous.stored ?? file) : null;
+      await repo.setFileSummary(trx, id, file, { rows, rejected: rejected.length, encoding, stored } satisfies repo.FileSummary);
+    });
     return { file, rows, rejected, encoding };
-  });
+  } catch (e) {
+    replaced = stored;
+    throw e;
+  } finally {
+    if (replaced !== null) await repo.deleteStageRows(db, id, replaced).catch(() => undefined);
+  }
 }
 
 /** Code-point order (not the locale's): the same order on every machine. */
@@ -137,18 +155,18 @@ const itemTime = (item: unknown) => {
  * at a time: the rejected lines of the leads file first, then the leads in record-id order, each
  * lead's items undated first, then by time, then by file and line.
  */
-async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMapping): AsyncGenerator<ImportRow> {
+async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMapping, stored: repo.StoredFiles): AsyncGenerator<ImportRow> {
   const kindOf = new Map(mapping.files.map((f) => [f.name, f.kind]));
-  for (const r of await repo.rejectedLeadRows(trx, stageId)) yield { file: LEADS_FILE, line: r.line, ok: false, errors: (r.errors as string[] | null) ?? [] };
+  for (const r of await repo.rejectedLeadRows(trx, stageId, stored)) yield { file: LEADS_FILE, line: r.line, ok: false, errors: (r.errors as string[] | null) ?? [] };
   let after: { id: string; line: number } | null = null;
   // Children were fetched up to this id: a page that starts again at the same (repeated) id must not fetch them twice.
   let fetchedUpTo: string | null = null;
   for (;;) {
-    const page = await repo.leadPageAfter(trx, stageId, after, BATCH);
+    const page = await repo.leadPageAfter(trx, stageId, stored, after, BATCH);
     if (!page.length) break;
     const last = page[page.length - 1].lead_id!;
     const children = new Map<string, { file: string; line: number; sort: string | null; payload: string }[]>();
-    for (const c of last === fetchedUpTo ? [] : await repo.childrenInRange(trx, stageId, fetchedUpTo, last)) {
+    for (const c of last === fetchedUpTo ? [] : await repo.childrenInRange(trx, stageId, stored, fetchedUpTo, last)) {
       const list = children.get(c.lead_id!) ?? [];
       list.push({ file: c.file, line: c.line, sort: c.sort_key, payload: c.payload! });
       children.set(c.lead_id!, list);
@@ -164,7 +182,7 @@ async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMappin
       yield joined.ok ? { file: LEADS_FILE, line: r.line, ok: true, lead: joined.lead } : { file: LEADS_FILE, line: r.line, ok: false, errors: joined.errors };
     }
   }
-  for (const r of await repo.unattachedRows(trx, stageId)) {
+  for (const r of await repo.unattachedRows(trx, stageId, stored)) {
     const errors = !r.ok
       ? (r.errors ?? [])
       : r.rejected_line !== null
@@ -182,8 +200,9 @@ export async function commitImport(db: Kysely<DB>, id: string, actor: string, op
   if (!files[LEADS_FILE]) throw new AppError('bad_request', `Add the ${LEADS_FILE} file before committing (PUT /api/imports/${id}/files/${LEADS_FILE}).`);
   // The staged rows are unlogged (migration 20261202T0200): a database crash empties them while
   // the import still lists its files. Such an import is never committed half-empty.
+  const stored = repo.storedFiles(files as Record<string, repo.FileSummary>, LEADS_FILE);
   const staged = await repo.stagedLineCounts(db, id);
-  const lost = Object.entries(files).filter(([name, f]) => (staged.get(name) ?? 0) !== f.rows).map(([name]) => name);
+  const lost = Object.entries(files as Record<string, repo.FileSummary>).filter(([name, f]) => (staged.get(f.stored ?? name) ?? 0) !== f.rows).map(([name]) => name);
   if (lost.length) {
     throw new AppError('conflict', `The staged rows of ${lost.join(', ')} are gone (the database restarted since the upload): upload ${lost.length > 1 ? 'them' : 'it'} again, then commit.`, { files: lost });
   }
@@ -192,23 +211,31 @@ export async function commitImport(db: Kysely<DB>, id: string, actor: string, op
     stage.dataset_id,
     async function* (trx) {
       // Locked for the whole commit: an upload or a second commit of this import waits, then fails.
-      // (Staged, this reads outside the transaction: the lock below decides.)
+      // (Staged, this reads outside the transaction: the check at the end decides.)
       await openStage(trx, id);
-      yield* joinedLeads(trx, id, mapping);
+      yield* joinedLeads(trx, id, mapping, stored);
     },
     { actor, format: 'csv-multi', mapping: mapping.name, details: { import_id: id, files: Object.keys(files) } },
-    // Still open when the dataset is written (a staged commit read the files outside this
-    // transaction: a second commit that got here first makes this one fail, writing nothing).
+    // Still open, with the same files, when the dataset is written: a staged commit read them
+    // outside this transaction, so a second commit or a re-upload that got in first makes this
+    // one fail, writing nothing.
     async (trx) => {
-      await openStage(trx, id);
+      const now = await openStage(trx, id);
+      if (JSON.stringify(now.files) !== JSON.stringify(stage.files)) throw new AppError('conflict', `A file of the import ${id} was uploaded again during the commit: commit again.`);
       await repo.finishStage(trx, id);
     },
     options,
   );
+  // The staged rows are no longer needed (outside the commit: deleting 600,000 rows is not short).
+  await repo.deleteStageRows(db, id).catch(() => undefined);
   return { ...result, import_id: id, files };
 }
 
 export async function discardImport(db: Kysely<DB>, id: string, actor: string) {
+  await openStage(db, id);
+  // The staged rows first, outside the transaction (an export's are not few); what an upload
+  // still running adds meanwhile goes with the stage below.
+  await repo.deleteStageRows(db, id);
   await db.transaction().execute(async (trx) => {
     await openStage(trx, id);
     await repo.deleteStage(trx, id);
