@@ -12,7 +12,6 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { createToken } from '../server/modules/auth/tokens.ts';
 import { startInProcessWorker } from '../server/modules/evals/worker.ts';
-import { startBulkThread } from '../server/modules/bulk/bulk-thread-host.ts';
 
 const kind = process.argv[2] as 'embedded' | 'postgres';
 const url = process.argv[3];
@@ -22,15 +21,13 @@ await bootstrap(database.db, { seedDemo: false });
 const config = loadConfig({ LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false', RATE_LIMIT_PER_SECOND: '1000000', DATA_DIR: dataDir });
 const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent' });
 // BENCH_EVAL_THREAD=1: also work evaluation runs, as `npm start` does (bench/eval-latency.ts).
-if (process.env.BENCH_EVAL_THREAD === '1') startInProcessWorker(app);
-// BENCH_BULK_THREAD=1: imports in the bulk thread, as `npm start` does (bench/eval-latency.ts).
-const bulk = process.env.BENCH_BULK_THREAD === '1' ? startBulkThread(app) : null;
+// BENCH_BULK_THREAD=0: imports in the request thread instead of the evaluation thread (a comparison).
+if (process.env.BENCH_EVAL_THREAD === '1') startInProcessWorker(app, { bulkJobs: process.env.BENCH_BULK_THREAD !== '0' });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const rep = (await createToken(database.db, { name: 'bench rep', role: 'rep', createdBy: 'bench' })).token;
 const manager = (await createToken(database.db, { name: 'bench manager', role: 'manager', createdBy: 'bench' })).token;
 process.stdout.write(`${JSON.stringify({ port: (app.server.address() as { port: number }).port, rep, manager })}\n`);
 process.once('SIGTERM', async () => {
-  await bulk?.stop();
   await app.close();
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -25,7 +25,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { migrateToLatest, openDatabase } from '../server/db/database.ts';
 import { createToken } from '../server/modules/auth/tokens.ts';
-import { startBulkThread } from '../server/modules/bulk/bulk-thread-host.ts';
+import { startInProcessWorker } from '../server/modules/evals/worker.ts';
 import { startMemorySampler } from './memory-sampler.ts';
 import { PerformanceObserver } from 'node:perf_hooks';
 
@@ -78,8 +78,9 @@ async function measure(kind: 'embedded' | 'postgres'): Promise<void> {
   await migrateToLatest(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
   const app = await buildApp({ config, database, logger: false, webDir: '/nonexistent' });
-  // As `npm start`: imports run in the bulk thread (BENCH_BULK_THREAD=0: in the request thread).
-  const bulk = process.env.BENCH_BULK_THREAD === '0' ? null : startBulkThread(app);
+  // As `npm start`: imports run in the evaluation thread, the server's one thread for bulk jobs
+  // (BENCH_BULK_THREAD=0: in the request thread, a comparison).
+  const bulk = process.env.BENCH_BULK_THREAD === '0' ? null : startInProcessWorker(app, { campaigns: true, bulkJobs: true, closeWithApp: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   const token = (await createToken(database.db, { name: 'bench', role: 'engineer', createdBy: 'bench' })).token;

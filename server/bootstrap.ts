@@ -12,6 +12,7 @@ import { countTokens, createToken } from './modules/auth/tokens.ts';
 import { importRows } from './modules/datasets/import-service.ts';
 import { readJsonl } from './modules/datasets/import-sources.ts';
 import { deleteAbandonedPendingLeads, findLatestByName } from './modules/datasets/repository.ts';
+import { deleteCommittedStageRows } from './modules/imports/repository.ts';
 import { createDataset } from './modules/datasets/service.ts';
 import { seedDefaultRuleset } from './modules/rulesets/service.ts';
 import { seedDefaultPrompt } from './modules/prompts/service.ts';
@@ -50,8 +51,9 @@ export async function seedDemoDataset(db: Kysely<DB>): Promise<BootstrapResult['
 export async function bootstrap(db: Kysely<DB>, options: { adminToken?: string; seedDemo: boolean }): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(db);
   const firstAdminToken = await ensureFirstAdmin(db, options.adminToken);
-  // What an import that died (a crash) left in its pending area.
+  // What an import that died (a crash) left in its pending area, and staged rows of committed imports.
   await deleteAbandonedPendingLeads(db);
+  await deleteCommittedStageRows(db);
   await seedDefaultRuleset(db, SYSTEM_ACTOR);
   await seedDefaultPrompt(db, SYSTEM_ACTOR);
   await seedDefaultRelease(db, SYSTEM_ACTOR);

@@ -4,7 +4,6 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { startBulkThread } from './modules/bulk/bulk-thread-host.ts';
 import { startInProcessWorker } from './modules/evals/worker.ts';
 import { scheduleRetention } from './modules/privacy/retention.ts';
 
@@ -30,11 +29,8 @@ async function main(): Promise<void> {
   });
   const result = await bootstrap(database.db, { adminToken: config.adminToken, seedDemo: config.seedDemo });
   const app = await buildApp({ config, database });
-  // Evaluation runs and campaign chunks: worked in one thread off the request thread.
-  startInProcessWorker(app, { campaigns: true });
-  // Imports (upload parsing, validation, the writes): in their own thread too.
-  const bulk = startBulkThread(app);
-  app.addHook('onClose', async () => bulk.stop());
+  // Evaluation runs, campaign chunks and imports: worked in one thread off the request thread.
+  startInProcessWorker(app, { campaigns: true, bulkJobs: true });
   scheduleRetention(database.db, app.log);
 
   if (result.migrations.length) app.log.info({ migrations: result.migrations }, 'database migrated');

@@ -4,7 +4,8 @@
  * and writes nothing of it, and the next import starts a new thread and succeeds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBulkThread, type BulkThread } from '../../server/modules/bulk/bulk-thread-host.ts';
+import { hasBulkJobRunner, startBulkThread, type BulkThread } from '../../server/modules/bulk/bulk-thread-host.ts';
+import { startInProcessWorker } from '../../server/modules/evals/worker.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { DB_TARGETS } from '../helpers/databases.ts';
 
@@ -65,6 +66,24 @@ describe.each(DB_TARGETS)('the bulk thread on $kind', (target) => {
     const again = await importLines(id, lines.slice(0, 50));
     expect(again.statusCode).toBe(200);
     expect(await total(id)).toBe(51);
+  });
+
+  it("runs in the server's evaluation thread as well (its one thread for bulk jobs)", async () => {
+    await thread.stop();
+    expect(hasBulkJobRunner(t.app)).toBe(false);
+    const evalThread = startInProcessWorker(t.app, { bulkJobs: true, closeWithApp: false });
+    expect(hasBulkJobRunner(t.app)).toBe(true);
+    try {
+      const id = await newDataset('eval-thread');
+      const res = await importLines(id, Array.from({ length: 300 }, (_, i) => lead(`E-${i}`)));
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ imported: 300, lead_count: 300 });
+      const refused = await t.app.inject({ method: 'POST', url: `/api/datasets/${id}/import?encoding=klingon`, headers: { ...t.auth('manager'), 'content-type': 'application/x-ndjson' }, payload: lead('X') });
+      expect(refused.statusCode).toBe(400);
+    } finally {
+      await evalThread.stop();
+      thread = startBulkThread(t.app);
+    }
   });
 
   it('keeps a 4xx what it was when the thread refuses: an unknown encoding name, nothing written', async () => {

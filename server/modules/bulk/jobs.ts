@@ -36,6 +36,7 @@ export const BULK_JOBS: Record<BulkJobKind, Job> = {
     const result = await importRows(db, args.datasetId, rows, { actor: args.actor, format: mapping ? 'csv' : 'jsonl', mapping: mapping?.name }, undefined, { staged: embedded });
     return { ...result, encoding: decoded.encoding() };
   },
-  'import-file': async ({ db }, args: BulkJobArgs<'import-file'>, body) => addImportFile(db, args.importId, args.file, decodeText(body!, args.encoding)),
+  'import-file': async ({ db, embedded }, args: BulkJobArgs<'import-file'>, body) =>
+    addImportFile(db, args.importId, args.file, decodeText(body!, args.encoding), { staged: embedded }),
   'import-commit': async ({ db, embedded }, args: BulkJobArgs<'import-commit'>) => commitImport(db, args.importId, args.actor, { staged: embedded }),
 };

@@ -51,7 +51,30 @@ export async function importRows(
 }
 
 /** The rows as the import writes them: rejected ones reported, a repeated id refused, seq 1, 2, ... */
-async function readRows(rows: AsyncIterable<ImportRow>, write: (batch: NewLeadRow[]) => Promise<void>, batchBytes = Infinity) {
+/**
+ * One batch written while the next is read: the database executes a batch while this thread
+ * parses and validates the next rows (on the embedded database those are two threads), and never
+ * more than one batch waits in memory. A failed write surfaces at the next batch or at the end.
+ */
+export function overlappedWriter<T>(write: (batch: T[]) => Promise<void>) {
+  let inFlight: Promise<void> | null = null;
+  return {
+    async push(batch: T[]): Promise<void> {
+      if (inFlight) await inFlight;
+      inFlight = batch.length ? write(batch) : null;
+      // Handled here so it is never an unhandled rejection; awaited (and thrown) by the next push or done().
+      inFlight?.catch(() => undefined);
+    },
+    async done(): Promise<void> {
+      if (inFlight) await inFlight;
+      inFlight = null;
+    },
+  };
+}
+
+async function readRows(rows: AsyncIterable<ImportRow>, writeBatch: (batch: NewLeadRow[]) => Promise<void>, batchBytes = Infinity) {
+  const writer = overlappedWriter(writeBatch);
+  const write = (batch: NewLeadRow[]) => writer.push(batch);
   const firstLine = new Map<string, number>();
   const rejected: ImportResult['rejected'] = [];
   let batch: NewLeadRow[] = [];
@@ -80,6 +103,7 @@ async function readRows(rows: AsyncIterable<ImportRow>, write: (batch: NewLeadRo
     }
   }
   await write(batch);
+  await writer.done();
   return { imported, rejected };
 }
 

@@ -8,6 +8,8 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { serveDatabaseOverPort } from '../../db/serve-over-port.ts';
+import { AppError } from '../../http/errors.ts';
+import { bulkJobsOver, setBulkJobRunner, type BulkJobRunner } from '../bulk/bulk-thread-host.ts';
 import { campaignEvents } from '../campaigns/service.ts';
 import { runEvents, workerId } from './service.ts';
 
@@ -19,6 +21,8 @@ export interface EvalThreadData {
   reclaimDeadLeases: { embedded: boolean };
   /** Also work campaign chunks in the thread (the server's one campaign worker). */
   campaigns: boolean;
+  /** Also serve the app's bulk jobs (imports, bulk/serve-jobs.ts): the server's one thread for every bulk job. */
+  bulkJobs: boolean;
 }
 
 export type ThreadMessage =
@@ -35,9 +39,15 @@ export function hasEvalThread(): boolean {
 const RESTART_DELAY_MS = 1000;
 const STOP_TIMEOUT_MS = 15_000;
 
-export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeases: { embedded: boolean }; campaigns?: boolean }): { stop(): Promise<void> } {
+export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeases: { embedded: boolean }; campaigns?: boolean; bulkJobs?: boolean }): { stop(): Promise<void> } {
   let stopping = false;
-  let current: { worker: Worker; served: { close(): void } | null; stopped: Promise<void> } | null = null;
+  let current: { worker: Worker; served: { close(): void } | null; stopped: Promise<void>; jobs: ReturnType<typeof bulkJobsOver> } | null = null;
+  // Jobs go to the thread that is running (a restarted thread takes the next ones).
+  const runner: BulkJobRunner = {
+    run: (kind, args, body) =>
+      current ? current.jobs.run(kind, args, body) : Promise.reject(new AppError('unavailable', 'The bulk-job thread is restarting; try again.', {}, { 'retry-after': '2' })),
+  };
+  if (options.bulkJobs) setBulkJobRunner(app, runner);
   threadsRunning++;
   const onQueued = () => current?.worker.postMessage({ type: 'queued' });
   const onCampaignQueued = () => current?.worker.postMessage({ type: 'campaign-queued' });
@@ -53,6 +63,7 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
       owner: workerId('server-thread'),
       reclaimDeadLeases: options.reclaimDeadLeases,
       campaigns: options.campaigns ?? false,
+      bulkJobs: options.bulkJobs ?? false,
     };
     const worker = new Worker(ENTRY, { workerData: { ...data, port: channel.port2 }, transferList: [channel.port2] });
     // Without a URL to connect to by itself (the embedded database, or a pool handed in by a
@@ -61,7 +72,10 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
     if (!served) channel.port1.close();
     let resolveStopped: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
-    worker.on('message', (m: ThreadMessage) => {
+    const jobs = bulkJobsOver(worker);
+    worker.on('message', (message: { type: string }) => {
+      if (message.type !== 'log' && message.type !== 'stopped') return; // bulk-job replies: bulkJobsOver's
+      const m = message as ThreadMessage;
       if (m.type === 'stopped') resolveStopped();
       else if (m.level === 'error') app.log.error(m.data ?? {}, m.message);
       else app.log.info(m.data ?? {}, m.message);
@@ -70,13 +84,14 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
     worker.on('exit', (code) => {
       served?.close();
       resolveStopped();
+      jobs.workerExited();
       if (current?.worker === worker) current = null;
       if (!stopping) {
         app.log.error({ code }, 'evaluation thread exited; restarting it');
         setTimeout(() => !stopping && spawn(), RESTART_DELAY_MS).unref();
       }
     });
-    current = { worker, served, stopped };
+    current = { worker, served, stopped, jobs };
   };
   spawn();
 
@@ -85,6 +100,7 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
       if (stopping) return;
       stopping = true;
       threadsRunning--;
+      if (options.bulkJobs) setBulkJobRunner(app, null);
       runEvents.off('queued', onQueued);
       campaignEvents.off('queued', onCampaignQueued);
       const running = current;

@@ -1,8 +1,8 @@
 /**
  * The evaluation worker loop inside its worker thread (started by eval-thread-host.ts), and for
- * the server the campaign worker loop too. All the CPU work of a run or a campaign chunk
- * (features, rules, drafts, guardrails, metrics, the recovery fit) happens here, off the thread
- * that answers HTTP requests.
+ * the server the campaign worker loop and the bulk jobs (imports) too. All the CPU work of a run,
+ * a campaign chunk or an import (features, rules, drafts, guardrails, metrics, the recovery fit,
+ * parsing and joining uploads) happens here, off the thread that answers HTTP requests.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Kysely } from 'kysely';
@@ -15,6 +15,7 @@ import { EvalWorker } from './worker.ts';
 import { campaignEvents } from '../campaigns/service.ts';
 import { CampaignWorker } from '../campaigns/worker.ts';
 import { lowerThisThreadsPriority } from './thread-priority.ts';
+import { serveBulkJobs } from '../bulk/serve-jobs.ts';
 
 const data = workerData as EvalThreadData & { port: MessagePort };
 const post = (m: ThreadMessage) => parentPort?.postMessage(m);
@@ -51,6 +52,9 @@ const campaigns = data.campaigns
     )
   : null;
 campaigns?.start();
+
+// Imports and the other bulk jobs of the server (bulk/jobs.ts) run here too.
+if (data.bulkJobs && parentPort) serveBulkJobs(parentPort, database.db, data.kind === 'embedded');
 
 parentPort?.on('message', async (m: { type: string }) => {
   if (m.type === 'queued') runEvents.emit('queued');

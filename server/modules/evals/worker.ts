@@ -99,8 +99,9 @@ export function startInProcessWorker(
   /**
    * closeWithApp: stop with app.close() (only possible before the app has started; tests stop it themselves).
    * campaigns: the thread also works campaign chunks (the server: one thread for every bulk job; ignored inline).
+   * bulkJobs: the thread also runs the app's imports (bulk/jobs.ts; ignored inline).
    */
-  options: { inline?: boolean; closeWithApp?: boolean; campaigns?: boolean } = {},
+  options: { inline?: boolean; closeWithApp?: boolean; campaigns?: boolean; bulkJobs?: boolean } = {},
 ): { stop(): Promise<void> } {
   const closeWithApp = options.closeWithApp ?? true;
   const reclaimDeadLeases = { embedded: app.dbKind === 'embedded' };
@@ -119,7 +120,7 @@ export function startInProcessWorker(
     if (closeWithApp) app.addHook('onClose', async () => worker.stop());
     return worker;
   }
-  const thread = startEvalThread(app, { reclaimDeadLeases, campaigns: options.campaigns });
+  const thread = startEvalThread(app, { reclaimDeadLeases, campaigns: options.campaigns, bulkJobs: options.bulkJobs });
   if (closeWithApp) app.addHook('onClose', async () => thread.stop());
   return thread;
 }

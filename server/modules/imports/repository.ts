@@ -173,6 +173,11 @@ export async function deleteStageRows(db: Kysely<DB>, stageId: string, file?: st
   await q.execute();
 }
 
+/** Rows a committed stage still has (its after-commit delete did not run: a crash, a CLI that exited). */
+export async function deleteCommittedStageRows(db: Kysely<DB>) {
+  await sql`delete from import_stage_rows r using import_stages s where s.id = r.stage_id and s.status = 'committed'`.execute(db);
+}
+
 export async function deleteStage(db: Kysely<DB>, stageId: string) {
   await db.deleteFrom('import_stage_rows').where('stage_id', '=', stageId).execute();
   await db.deleteFrom('import_stages').where('id', '=', stageId).execute();

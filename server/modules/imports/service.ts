@@ -17,7 +17,7 @@ import type { Lead } from '../../domain/lead.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/repository.ts';
 import { readCsv, readLinkedCsv, type ImportRow } from '../datasets/import-sources.ts';
-import { importRows, type ImportOptions, type ImportResult } from '../datasets/import-service.ts';
+import { importRows, overlappedWriter, type ImportOptions, type ImportResult } from '../datasets/import-service.ts';
 import { resolveDataset } from '../datasets/service.ts';
 import { getMappingText } from '../mappings/service.ts';
 import type { EncodingReport } from '../datasets/text-decoding.ts';
@@ -102,7 +102,14 @@ async function* stagedRowsOf(text: Readable, mapping: CsvMapping, file: string):
  * this one if it failed, are deleted after. So a file that fails midway leaves the import as it
  * was, and uploading a file again replaces it.
  */
-export async function addImportFile(db: Kysely<DB>, id: string, file: string, decoded: { text: Readable; encoding(): EncodingReport | null }): Promise<FileReport> {
+export async function addImportFile(
+  db: Kysely<DB>,
+  id: string,
+  file: string,
+  decoded: { text: Readable; encoding(): EncodingReport | null },
+  /** staged (the embedded database): the rows are written outside a transaction (see above); otherwise in the one that names them. */
+  options: ImportOptions = {},
+): Promise<FileReport> {
   const stage = await openStage(db, id);
   const mapping = mappingOf(stage);
   if (file !== LEADS_FILE && !mapping.files.some((f) => f.name === file)) {
@@ -110,34 +117,47 @@ export async function addImportFile(db: Kysely<DB>, id: string, file: string, de
     throw new AppError('not_found', `The mapping "${mapping.name}" has no file "${file}": it takes ${names.join(', ')}.`, { files: names });
   }
   const stored = repo.storedName(file);
-  let replaced: string | null = null;
-  try {
+  const writeRows = async (q: Kysely<DB>) => {
     const rejected: FileReport['rejected'] = [];
     let rows = 0;
     let batch: repo.StagedRow[] = [];
+    const writer = overlappedWriter((b: repo.StagedRow[]) => repo.insertRows(q, id, b));
     for await (const row of stagedRowsOf(decoded.text, mapping, file)) {
       if ((row.part ?? 0) === 0) rows++;
       if (!row.ok) rejected.push({ file, line: row.line, errors: row.errors ?? [] });
       batch.push({ ...row, file: stored });
       if (batch.length >= BATCH) {
-        await repo.insertRows(db, id, batch);
+        await writer.push(batch);
         batch = [];
       }
     }
-    await repo.insertRows(db, id, batch);
-    const encoding = decoded.encoding();
-    await db.transaction().execute(async (trx) => {
-      const current = await openStage(trx, id);
-      const previous = (current.files as Record<string, repo.FileSummary>)[file];
-      replaced = previous ? (previous.stored ?? file) : null;
-      await repo.setFileSummary(trx, id, file, { rows, rejected: rejected.length, encoding, stored } satisfies repo.FileSummary);
-    });
-    return { file, rows, rejected, encoding };
-  } catch (e) {
-    replaced = stored;
-    throw e;
+    await writer.push(batch);
+    await writer.done();
+    return { file, rows, rejected, encoding: decoded.encoding() };
+  };
+  // Makes the stored rows the file's; returns the stored name of the rows it replaced.
+  const name = async (trx: Kysely<DB>, report: FileReport) => {
+    const current = await openStage(trx, id);
+    const previous = (current.files as Record<string, repo.FileSummary>)[file];
+    await repo.setFileSummary(trx, id, file, { rows: report.rows, rejected: report.rejected.length, encoding: report.encoding, stored } satisfies repo.FileSummary);
+    return previous ? (previous.stored ?? file) : null;
+  };
+  let unneeded: string | null = stored;
+  try {
+    let report: FileReport;
+    if (options.staged) {
+      report = await writeRows(db);
+      unneeded = await db.transaction().execute((trx) => name(trx, report));
+    } else {
+      [report, unneeded] = await db.transaction().execute(async (trx) => {
+        const r = await writeRows(trx);
+        return [r, await name(trx, r)] as const;
+      });
+    }
+    return report;
   } finally {
-    if (replaced !== null) await repo.deleteStageRows(db, id, replaced).catch(() => undefined);
+    // The replaced upload's rows, or this one's if it failed (staged: they were written already).
+    if (unneeded !== null && (options.staged || unneeded !== stored)) await repo.deleteStageRows(db, id, unneeded).catch(() => undefined);
   }
 }
 
@@ -158,21 +178,29 @@ const itemTime = (item: unknown) => {
 async function* joinedLeads(trx: Kysely<DB>, stageId: string, mapping: CsvMapping, stored: repo.StoredFiles): AsyncGenerator<ImportRow> {
   const kindOf = new Map(mapping.files.map((f) => [f.name, f.kind]));
   for (const r of await repo.rejectedLeadRows(trx, stageId, stored)) yield { file: LEADS_FILE, line: r.line, ok: false, errors: (r.errors as string[] | null) ?? [] };
-  let after: { id: string; line: number } | null = null;
-  // Children were fetched up to this id: a page that starts again at the same (repeated) id must not fetch them twice.
-  let fetchedUpTo: string | null = null;
-  for (;;) {
+  type Child = { file: string; line: number; sort: string | null; payload: string };
+  // A page of leads with their children, and where the next page starts. Children were fetched up
+  // to `fetchedUpTo`: a page that starts again at the same (repeated) id must not fetch them twice.
+  const fetchPage = async (after: { id: string; line: number } | null, fetchedUpTo: string | null) => {
     const page = await repo.leadPageAfter(trx, stageId, stored, after, BATCH);
-    if (!page.length) break;
+    if (!page.length) return null;
     const last = page[page.length - 1].lead_id!;
-    const children = new Map<string, { file: string; line: number; sort: string | null; payload: string }[]>();
+    const children = new Map<string, Child[]>();
     for (const c of last === fetchedUpTo ? [] : await repo.childrenInRange(trx, stageId, stored, fetchedUpTo, last)) {
       const list = children.get(c.lead_id!) ?? [];
       list.push({ file: c.file, line: c.line, sort: c.sort_key, payload: c.payload! });
       children.set(c.lead_id!, list);
     }
-    after = { id: last, line: page[page.length - 1].line };
-    fetchedUpTo = last;
+    return { page, children, after: { id: last, line: page[page.length - 1].line }, fetchedUpTo: last };
+  };
+  // The next page is read while this one is joined (the database works while this thread does).
+  let next = fetchPage(null, null);
+  for (;;) {
+    const current = await next;
+    if (!current) break;
+    next = fetchPage(current.after, current.fetchedUpTo);
+    next.catch(() => undefined); // surfaced by the await above on the next turn
+    const { page, children } = current;
     for (const r of page) {
       const lead = JSON.parse(r.payload!) as Lead;
       const items = (children.get(r.lead_id!) ?? [])
@@ -226,8 +254,9 @@ export async function commitImport(db: Kysely<DB>, id: string, actor: string, op
     },
     options,
   );
-  // The staged rows are no longer needed (outside the commit: deleting 600,000 rows is not short).
-  await repo.deleteStageRows(db, id).catch(() => undefined);
+  // The staged rows are no longer needed: deleted after the reply (600,000 rows take seconds, and
+  // nothing reads a committed stage's rows; a crash before the delete leaves rows nobody names).
+  void repo.deleteStageRows(db, id).catch(() => undefined);
   return { ...result, import_id: id, files };
 }
 
