@@ -50,7 +50,6 @@ export async function importRows(
   return result;
 }
 
-/** The rows as the import writes them: rejected ones reported, a repeated id refused, seq 1, 2, ... */
 /**
  * One batch written while the next is read: the database executes a batch while this thread
  * parses and validates the next rows (on the embedded database those are two threads), and never
@@ -72,6 +71,7 @@ export function overlappedWriter<T>(write: (batch: T[]) => Promise<void>) {
   };
 }
 
+/** The rows as the import writes them: rejected ones reported, a repeated id refused, seq 1, 2, ... */
 async function readRows(rows: AsyncIterable<ImportRow>, writeBatch: (batch: NewLeadRow[]) => Promise<void>, batchBytes = Infinity) {
   const writer = overlappedWriter(writeBatch);
   const write = (batch: NewLeadRow[]) => writer.push(batch);
