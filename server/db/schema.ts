@@ -70,18 +70,10 @@ export interface ImportStagesTable {
 }
 
 /** An embedded-database import's leads before they are moved into `leads` (migration 20261202T0200). */
-export interface ImportPendingLeadsTable {
+export interface ImportPendingLeadsTable extends Omit<LeadsTable, 'dataset_id' | 'seq' | 'erased_at'> {
   import_key: string;
   /** The row's place in its import (1, 2, ...): its seq is the dataset's last seq plus this. */
   rel_seq: number;
-  lead_id: string;
-  record: Json;
-  status: string | null;
-  label_decision: string | null;
-  contact_name: string | null;
-  email_norm: string | null;
-  phone_norm: string | null;
-  search_text: string;
   created_at: TimestampDefault;
 }
 

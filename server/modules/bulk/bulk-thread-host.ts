@@ -11,18 +11,15 @@
  * same job function in the calling thread.
  */
 import type { Readable } from 'node:stream';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
-import { serveDatabaseOverPort } from '../../db/serve-over-port.ts';
+import { spawnDatabaseWorker, type WorkerDatabaseData } from '../../db/worker-database.ts';
 import { AppError } from '../../http/errors.ts';
 import { suppressionsChangedHere } from '../privacy/suppression-list.ts';
 import { BULK_JOBS, type BulkJobArgs, type BulkJobKind } from './jobs.ts';
 import { fromPlainError, toPlainError, type PlainError } from './plain-error.ts';
 
-export interface BulkThreadData {
-  kind: 'embedded' | 'postgres';
-  databaseUrl?: string;
-}
+export type BulkThreadData = WorkerDatabaseData;
 
 export type HostMessage =
   | { type: 'job'; id: number; kind: BulkJobKind; args: unknown; hasBody: boolean }
@@ -132,19 +129,12 @@ export function startBulkThread(app: FastifyInstance): BulkThread {
   let current: { worker: Worker; jobs: ReturnType<typeof bulkJobsOver>; stopped: Promise<void> } | null = null;
 
   const spawn = () => {
-    const channel = new MessageChannel();
     const data: BulkThreadData = { kind: app.dbKind, databaseUrl: app.config.databaseUrl };
-    const worker = new Worker(ENTRY, { workerData: { ...data, port: channel.port2 }, transferList: [channel.port2] });
-    const served = data.kind === 'embedded' || !data.databaseUrl ? serveDatabaseOverPort(channel.port1, app.dbPool) : null;
-    if (!served) channel.port1.close();
-    let resolveStopped: () => void = () => undefined;
-    const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+    const { worker, stopped, markStopped } = spawnDatabaseWorker(app, ENTRY, data);
     const jobs = bulkJobsOver(worker);
-    worker.on('message', (m: { type: string }) => m.type === 'stopped' && resolveStopped());
+    worker.on('message', (m: { type: string }) => m.type === 'stopped' && markStopped());
     worker.on('error', (error) => app.log.error({ err: error }, 'bulk thread failed'));
     worker.on('exit', (code) => {
-      served?.close();
-      resolveStopped();
       if (current?.worker === worker) current = null;
       jobs.workerExited();
       if (!stopping) app.log.error({ code }, 'bulk thread exited; it starts again with the next job');

@@ -6,10 +6,7 @@
  * serve-over-port.ts gives API requests priority over this thread's statements).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { Kysely } from 'kysely';
-import { openDatabase } from '../../db/database.ts';
-import { RemoteDialect } from '../../db/remote-dialect.ts';
-import type { DB } from '../../db/schema.ts';
+import { openWorkerDatabase } from '../../db/worker-database.ts';
 import { lowerThisThreadsPriority } from '../evals/thread-priority.ts';
 import type { BulkThreadData, ThreadReply } from './bulk-thread-host.ts';
 import { serveBulkJobs } from './serve-jobs.ts';
@@ -20,10 +17,7 @@ const post = (m: ThreadReply) => parentPort?.postMessage(m);
 // When both want a core, the request thread goes first (thread-priority.ts).
 lowerThisThreadsPriority();
 
-const database =
-  data.kind === 'postgres' && data.databaseUrl
-    ? await openDatabase({ databaseUrl: data.databaseUrl, poolSize: 2 })
-    : { db: new Kysely<DB>({ dialect: new RemoteDialect(data.port) }), close: async () => undefined };
+const database = await openWorkerDatabase(data, 2);
 
 serveBulkJobs(parentPort!, database.db, data.kind === 'embedded');
 

@@ -5,9 +5,9 @@
  * wake-ups, and its log lines. A thread that dies is
  * restarted; stopping gives the current run back (its lease ends) before the thread exits.
  */
-import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
-import { serveDatabaseOverPort } from '../../db/serve-over-port.ts';
+import { spawnDatabaseWorker } from '../../db/worker-database.ts';
 import { AppError } from '../../http/errors.ts';
 import { bulkJobsOver, setBulkJobRunner, type BulkJobRunner } from '../bulk/bulk-thread-host.ts';
 import { campaignEvents } from '../campaigns/service.ts';
@@ -41,7 +41,7 @@ const STOP_TIMEOUT_MS = 15_000;
 
 export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeases: { embedded: boolean }; campaigns?: boolean; bulkJobs?: boolean }): { stop(): Promise<void> } {
   let stopping = false;
-  let current: { worker: Worker; served: { close(): void } | null; stopped: Promise<void>; jobs: ReturnType<typeof bulkJobsOver> } | null = null;
+  let current: { worker: Worker; stopped: Promise<void>; jobs: ReturnType<typeof bulkJobsOver> } | null = null;
   // Jobs go to the thread that is running (a restarted thread takes the next ones).
   const runner: BulkJobRunner = {
     run: (kind, args, body) =>
@@ -55,7 +55,6 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
   if (options.campaigns) campaignEvents.on('queued', onCampaignQueued);
 
   const spawn = () => {
-    const channel = new MessageChannel();
     const data: EvalThreadData = {
       kind: app.dbKind,
       databaseUrl: app.config.databaseUrl,
@@ -65,25 +64,17 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
       campaigns: options.campaigns ?? false,
       bulkJobs: options.bulkJobs ?? false,
     };
-    const worker = new Worker(ENTRY, { workerData: { ...data, port: channel.port2 }, transferList: [channel.port2] });
-    // Without a URL to connect to by itself (the embedded database, or a pool handed in by a
-    // caller), the thread's queries come back here.
-    const served = data.kind === 'embedded' || !data.databaseUrl ? serveDatabaseOverPort(channel.port1, app.dbPool) : null;
-    if (!served) channel.port1.close();
-    let resolveStopped: () => void = () => undefined;
-    const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+    const { worker, stopped, markStopped } = spawnDatabaseWorker(app, ENTRY, data);
     const jobs = bulkJobsOver(worker);
     worker.on('message', (message: { type: string }) => {
       if (message.type !== 'log' && message.type !== 'stopped') return; // bulk-job replies: bulkJobsOver's
       const m = message as ThreadMessage;
-      if (m.type === 'stopped') resolveStopped();
+      if (m.type === 'stopped') markStopped();
       else if (m.level === 'error') app.log.error(m.data ?? {}, m.message);
       else app.log.info(m.data ?? {}, m.message);
     });
     worker.on('error', (error) => app.log.error({ err: error }, 'evaluation thread failed'));
     worker.on('exit', (code) => {
-      served?.close();
-      resolveStopped();
       jobs.workerExited();
       if (current?.worker === worker) current = null;
       if (!stopping) {
@@ -91,7 +82,7 @@ export function startEvalThread(app: FastifyInstance, options: { reclaimDeadLeas
         setTimeout(() => !stopping && spawn(), RESTART_DELAY_MS).unref();
       }
     });
-    current = { worker, served, stopped, jobs };
+    current = { worker, stopped, jobs };
   };
   spawn();
 

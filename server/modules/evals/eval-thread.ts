@@ -5,10 +5,7 @@
  * parsing and joining uploads) happens here, off the thread that answers HTTP requests.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { Kysely } from 'kysely';
-import { openDatabase } from '../../db/database.ts';
-import { RemoteDialect } from '../../db/remote-dialect.ts';
-import type { DB } from '../../db/schema.ts';
+import { openWorkerDatabase } from '../../db/worker-database.ts';
 import type { EvalThreadData, ThreadMessage } from './eval-thread-host.ts';
 import { runEvents, workerId } from './service.ts';
 import { EvalWorker } from './worker.ts';
@@ -23,10 +20,7 @@ const post = (m: ThreadMessage) => parentPort?.postMessage(m);
 // Bulk work yields the CPU to the request thread when both want it (see thread-priority.ts).
 lowerThisThreadsPriority();
 
-const database =
-  data.kind === 'postgres' && data.databaseUrl
-    ? await openDatabase({ databaseUrl: data.databaseUrl, poolSize: 4 })
-    : { db: new Kysely<DB>({ dialect: new RemoteDialect(data.port) }), close: async () => undefined };
+const database = await openWorkerDatabase(data, 4);
 
 const worker = new EvalWorker(
   { db: database.db, modelsDir: data.modelsDir },
