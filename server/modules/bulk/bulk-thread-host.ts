@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { spawnDatabaseWorker, type WorkerDatabaseData } from '../../db/worker-database.ts';
 import { AppError } from '../../http/errors.ts';
 import { suppressionsChangedHere } from '../privacy/suppression-list.ts';
-import { BULK_JOBS, type BulkJobArgs, type BulkJobKind } from './jobs.ts';
+import { BULK_JOBS, type BulkJobArgs, type BulkJobKind, type BulkJobResult } from './jobs.ts';
 import { fromPlainError, toPlainError, type PlainError } from './plain-error.ts';
 
 export type BulkThreadData = WorkerDatabaseData;
@@ -29,7 +29,6 @@ export type HostMessage =
   | { type: 'stop' };
 
 export type ThreadReply =
-  | { type: 'ready' }
   | { type: 'pull'; id: number }
   | { type: 'discard'; id: number }
   | { type: 'result'; id: number; ok: true; value: unknown }
@@ -168,10 +167,10 @@ export function startBulkThread(app: FastifyInstance): BulkThread {
 }
 
 /** Runs a bulk job in the server's bulk thread, or here when there is none. */
-export async function runBulkJob<K extends BulkJobKind>(app: FastifyInstance, kind: K, args: BulkJobArgs<K>, body: Readable | null = null): Promise<unknown> {
+export async function runBulkJob<K extends BulkJobKind>(app: FastifyInstance, kind: K, args: BulkJobArgs<K>, body: Readable | null = null): Promise<BulkJobResult<K>> {
   const runner = runners.get(app.db);
   const value = runner ? await runner.run(kind, args, body) : await BULK_JOBS[kind]({ db: app.db, embedded: app.dbKind === 'embedded' }, args as never, body);
   // An import may have added opt-outs to the suppression list: this process re-reads it at once.
   suppressionsChangedHere();
-  return value;
+  return value as BulkJobResult<K>;
 }

@@ -28,4 +28,3 @@ parentPort?.on('message', async (m: { type: string }) => {
   parentPort?.close();
   data.port.close();
 });
-post({ type: 'ready' });

@@ -9,20 +9,21 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { loadMapping } from '../mappings/service.ts';
 import { readCsv, readJsonl } from '../datasets/import-sources.ts';
-import { importRows } from '../datasets/import-service.ts';
-import { decodeText } from '../datasets/text-decoding.ts';
-import { addImportFile, commitImport } from '../imports/service.ts';
+import { importRows, type ImportResult } from '../datasets/import-service.ts';
+import { decodeText, type EncodingReport } from '../datasets/text-decoding.ts';
+import { addImportFile, commitImport, type FileReport } from '../imports/service.ts';
 
 export interface BulkJobs {
   /** A one-file import into a dataset: NDJSON lead records, or a CSV through a named mapping. */
-  'dataset-import': { args: { datasetId: string; actor: string; mapping: string | null; encoding: string | undefined }; body: true };
+  'dataset-import': { args: { datasetId: string; actor: string; mapping: string | null; encoding: string | undefined }; body: true; result: ImportResult & { encoding: EncodingReport | null } };
   /** One file of a multi-file import, staged. */
-  'import-file': { args: { importId: string; file: string; encoding: string | undefined }; body: true };
+  'import-file': { args: { importId: string; file: string; encoding: string | undefined }; body: true; result: FileReport };
   /** A multi-file import written into its dataset. */
-  'import-commit': { args: { importId: string; actor: string }; body: false };
+  'import-commit': { args: { importId: string; actor: string }; body: false; result: Awaited<ReturnType<typeof commitImport>> };
 }
 export type BulkJobKind = keyof BulkJobs;
 export type BulkJobArgs<K extends BulkJobKind> = BulkJobs[K]['args'];
+export type BulkJobResult<K extends BulkJobKind> = BulkJobs[K]['result'];
 
 /** embedded: the database whose one session a long transaction would hold (imports are staged, importRows). */
 export type JobContext = { db: Kysely<DB>; embedded: boolean };

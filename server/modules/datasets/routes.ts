@@ -9,8 +9,7 @@ import { principalOf } from '../auth/plugin.ts';
 import { loadMapping } from '../mappings/service.ts';
 import { invalidateFeatureSets } from '../rulesets/feature-cache.ts';
 import { readCsv } from './import-sources.ts';
-import { charsetOf, decodeText, type EncodingReport } from './text-decoding.ts';
-import type { ImportResult } from './import-service.ts';
+import { charsetOf, decodeText } from './text-decoding.ts';
 import { runBulkJob } from '../bulk/bulk-thread-host.ts';
 import * as repo from './repository.ts';
 import { itemsOf } from '../../http/response-schemas.ts';
@@ -81,7 +80,7 @@ export const datasetRoutes: FastifyPluginAsyncZod = async (app) => {
       // Decoded, parsed, validated and written in the bulk thread (bulk/jobs.ts), not here.
       const body = limitBytes(request.body as Readable, MAX_IMPORT_BYTES);
       const encoding = request.query.encoding ?? charsetOf(request.headers['content-type']);
-      const result = (await runBulkJob(app, 'dataset-import', { datasetId: dataset.id, actor, mapping, encoding }, body)) as ImportResult & { encoding: EncodingReport | null };
+      const result = await runBulkJob(app, 'dataset-import', { datasetId: dataset.id, actor, mapping, encoding }, body);
       invalidateFeatureSets(result.dataset_id);
       return result;
     },

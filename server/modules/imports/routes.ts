@@ -15,7 +15,7 @@ import { principalOf } from '../auth/plugin.ts';
 import { invalidateFeatureSets } from '../rulesets/feature-cache.ts';
 import { charsetOf, ENCODINGS } from '../datasets/text-decoding.ts';
 import { runBulkJob } from '../bulk/bulk-thread-host.ts';
-import { createImport, discardImport, getImport, type commitImport, type FileReport } from './service.ts';
+import { createImport, discardImport, getImport } from './service.ts';
 
 const roles = ['manager', 'engineer', 'admin'] as const;
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -76,7 +76,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       // Decoded, mapped and staged in the bulk thread (bulk/jobs.ts), not here.
       const body = limitBytes(request.body as Readable, MAX_FILE_BYTES);
       const encoding = request.query.encoding ?? charsetOf(request.headers['content-type']);
-      return (await runBulkJob(app, 'import-file', { importId: request.params.id, file: request.params.file, encoding }, body)) as FileReport;
+      return runBulkJob(app, 'import-file', { importId: request.params.id, file: request.params.file, encoding }, body);
     },
   );
 
@@ -102,7 +102,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const result = (await runBulkJob(app, 'import-commit', { importId: request.params.id, actor: principalOf(request).actor })) as Awaited<ReturnType<typeof commitImport>>;
+      const result = await runBulkJob(app, 'import-commit', { importId: request.params.id, actor: principalOf(request).actor });
       invalidateFeatureSets(result.dataset_id);
       return result;
     },
